@@ -343,7 +343,7 @@ public final class Network {
             return;
         }
         if (target == source) {
-            sim.schedule(LOOPBACK_DELAY_NANOS, () -> arrive(packet, id, source, target));
+            sim.schedule(LOOPBACK_DELAY_NANOS, () -> arrive(packet, id, source, target, null));
             return;
         }
         DropReason blocked = faults.check(source.name(), target.name());
@@ -363,8 +363,9 @@ public final class Network {
     private void forward(Packet packet, long id, Machine source, Machine target, List<Routes.Hop> path, int hopIndex) {
         Routes.Hop hop = path.get(hopIndex);
         Link link = hop.link();
-        if (!link.isUp()) {
-            drop(id, hopIndex == 0 ? source.name() : target.name(), DropReason.LINK_DOWN);
+        // The link just crossed may have gone down under the packet, the next one before it.
+        if (!link.isUp() || (hopIndex > 0 && !path.get(hopIndex - 1).link().isUp())) {
+            drop(id, source.name(), DropReason.LINK_DOWN);
             return;
         }
         LinkSettings settings = link.settings();
@@ -388,7 +389,7 @@ public final class Network {
             long onWireNanos = link.reserve(hop.direction(), now, transmissionNanos);
             long arrivalNanos = onWireNanos + settings.latency().sampleNanos(random);
             if (lastHop) {
-                sim.at(arrivalNanos, () -> arrive(packet, id, source, target));
+                sim.at(arrivalNanos, () -> arrive(packet, id, source, target, link));
             } else {
                 sim.at(arrivalNanos, () -> forward(packet, id, source, target, path, hopIndex + 1));
             }
@@ -396,7 +397,11 @@ public final class Network {
     }
 
     /** The packet reached its destination's network card: hand it over if the host can take it. */
-    private void arrive(Packet packet, long id, Machine source, Machine target) {
+    private void arrive(Packet packet, long id, Machine source, Machine target, Link lastLink) {
+        if (lastLink != null && !lastLink.isUp()) {
+            drop(id, target.name(), DropReason.LINK_DOWN);
+            return;
+        }
         if (!target.isRunning()) {
             drop(id, target.name(), DropReason.CRASHED);
             return;
