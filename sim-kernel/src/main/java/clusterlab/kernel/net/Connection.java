@@ -15,7 +15,8 @@ import java.util.TreeMap;
  * <p>How: every data segment has a sequence number and its own retransmission timer (RTO from the
  * RFC 6298 estimator, at least 200 ms, doubling on each retry); the receiver acknowledges
  * cumulatively plus the segment that just arrived, keeps early segments in a reorder buffer, and
- * drops what it has seen. At most {@value #WINDOW_SEGMENTS} segments are in flight, which bounds
+ * drops what it has seen. Only {@value #WINDOW_SEGMENTS} sequence numbers from the oldest unacknowledged
+ * segment on may be in flight, which bounds
  * both the reorder buffer and the queueing a connection can cause on a slow link.
  */
 public final class Connection {
@@ -315,7 +316,12 @@ public final class Connection {
     }
 
     private void onSequenced(long seq, Segment segment) {
-        if (seq >= nextExpected && seq < nextExpected + WINDOW_SEGMENTS) {
+        if (seq >= nextExpected + WINDOW_SEGMENTS) {
+            // Beyond the buffer: not kept, so not acknowledged either; the sender will resend it.
+            stack.transmit(key, new Segment.Ack(nextExpected, -1), Segment.HEADER_BYTES);
+            return;
+        }
+        if (seq >= nextExpected) {
             reorder.putIfAbsent(seq, segment);
         }
         List<Segment> ready = new ArrayList<>();
@@ -412,8 +418,10 @@ public final class Connection {
     // ---- sending ----
 
     private void pump() {
-        // Bounded by the window.
-        while (inFlight.size() < WINDOW_SEGMENTS && !unsent.isEmpty()) {
+        // The window is a range of sequence numbers from the oldest unacknowledged one, not a count:
+        // the receiver only buffers that range, so nothing beyond it may be sent.
+        while (!unsent.isEmpty()
+                && unsent.peekFirst().seq < (inFlight.isEmpty() ? unsent.peekFirst().seq : inFlight.firstKey()) + WINDOW_SEGMENTS) {
             Outgoing out = unsent.pollFirst();
             inFlight.put(out.seq, out);
             transmit(out);
