@@ -15,9 +15,13 @@ import java.util.TreeMap;
  * <p>How: every data segment has a sequence number and its own retransmission timer (RTO from the
  * RFC 6298 estimator, at least 200 ms, doubling on each retry); the receiver acknowledges
  * cumulatively plus the segment that just arrived, keeps early segments in a reorder buffer, and
- * drops what it has seen. Only {@value #WINDOW_SEGMENTS} sequence numbers from the oldest unacknowledged
- * segment on may be in flight, which bounds
- * both the reorder buffer and the queueing a connection can cause on a slow link.
+ * drops what it has seen. Only the {@value #WINDOW_SEGMENTS} sequence numbers from the oldest
+ * unacknowledged segment on may be in flight, which bounds both the reorder buffer and the queueing
+ * a connection can cause on a slow link.
+ *
+ * <p>A connection is full duplex until either end closes; {@link #close()} closes both directions
+ * (no half-close). There are no keepalives: an idle end whose peer vanished stays open, as a real
+ * one does without SO_KEEPALIVE.
  */
 public final class Connection {
     /** Segment payload size: an Ethernet MTU of 1500 minus 40 bytes of headers. */
