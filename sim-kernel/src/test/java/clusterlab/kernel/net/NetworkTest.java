@@ -320,6 +320,20 @@ class NetworkTest {
     }
 
     @Test
+    void aFloodIsTailDroppedOnceTheQueueIsFull() {
+        Machine a = machine("a");
+        Machine b = machine("b");
+        net.setBandwidth(8_000_000);
+        for (int i = 0; i < 10_000; i++) {
+            net.send(udp(net.addressOf(a), net.addressOf(b), i, 1500));
+        }
+        sim.run();
+        // 1.5 ms per packet on the wire: the first link holds 5 s of them, about 3,334 packets.
+        assertThat(inbox(b)).hasSizeBetween(3_330, 3_340);
+        assertThat(net.packetsDropped(DropReason.QUEUE_FULL)).isEqualTo(10_000 - inbox(b).size());
+    }
+
+    @Test
     void everyStepIsTraced() {
         MemoryTraceSink sink = new MemoryTraceSink(100);
         sim.trace().addSink(sink);

@@ -352,6 +352,23 @@ class TransportTest {
     }
 
     @Test
+    void aConnectionRidesOutAShortPartition() {
+        List<Connection> accepted = new ArrayList<>();
+        Recorder atServer = serve(server, 80, accepted);
+        Outcome outcome = connect(client, net.addressOf(server), 80);
+        sim.run();
+        net.partition(List.of(Set.of("node1"), Set.of("node2")));
+        outcome.connection.send("during", 10);
+        sim.runFor(5 * Time.SECOND);
+        assertThat(atServer.messages).isEmpty();
+        net.heal();
+        sim.run();
+        assertThat(atServer.messages).containsExactly("during");
+        assertThat(atServer.closes).isEmpty();
+        assertThat(outcome.connection.isOpen()).isTrue();
+    }
+
+    @Test
     void eachStepIsTraced() {
         MemoryTraceSink sink = new MemoryTraceSink(1000);
         sim.trace().addSink(sink);
