@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * duplication, jitter, a partition, a crash and restart) must give the same trace on every run with
  * the same seed. The integrator runs {@link #main} in separate JVMs to compare across processes.
  */
-class NetworkDeterminismTest {
+public class NetworkDeterminismTest {
     private static final int MACHINES = 5;
     private static final int GOSSIP_PORT = 7946;
     private static final int SERVICE_PORT = 2377;
