@@ -1,0 +1,85 @@
+package clusterlab.kernel.net;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm.SingleSourcePaths;
+import org.jgrapht.alg.shortestpath.BFSShortestPath;
+import org.jgrapht.graph.MaskSubgraph;
+
+/**
+ * Shortest paths (fewest hops) between machines over the links that are up, cached until the
+ * topology changes. Machines do not forward: a path only passes through switches.
+ *
+ * <p>When several paths are equally short, the path takes at each step the next node with the
+ * smallest name, so the choice depends on names only, never on insertion or hash order.
+ */
+final class Routes {
+    /** One step of a path: the link taken and the direction it is travelled in. */
+    record Hop(Link link, int direction) {}
+
+    private final Graph<String, Link> graph;
+    private final Set<String> machineNodes;
+    /** Cached paths by "from\0to"; only looked up, never iterated. An empty list means no route. */
+    private final Map<String, List<Hop>> cache = new HashMap<>();
+
+    Routes(Graph<String, Link> graph, Set<String> machineNodes) {
+        this.graph = graph;
+        this.machineNodes = machineNodes;
+    }
+
+    void invalidate() {
+        cache.clear();
+    }
+
+    /** The hops from one machine to another, or an empty list when no path of working links exists. */
+    List<Hop> path(String from, String to) {
+        String key = from + '\0' + to;
+        List<Hop> cached = cache.get(key);
+        if (cached == null) {
+            cached = compute(from, to);
+            cache.put(key, cached);
+        }
+        return cached;
+    }
+
+    private List<Hop> compute(String from, String to) {
+        if (!graph.containsVertex(from) || !graph.containsVertex(to) || from.equals(to)) {
+            return List.of();
+        }
+        Graph<String, Link> usable = new MaskSubgraph<>(graph,
+                v -> machineNodes.contains(v) && !v.equals(from) && !v.equals(to),
+                link -> !link.isUp());
+        // Hop distances to the destination; walking downhill from the source gives a shortest path.
+        SingleSourcePaths<String, Link> toDestination = new BFSShortestPath<>(usable).getPaths(to);
+        double distance = toDestination.getWeight(from);
+        if (Double.isInfinite(distance)) {
+            return List.of();
+        }
+        List<Hop> hops = new ArrayList<>((int) distance);
+        String at = from;
+        // A shortest path has exactly `distance` hops; the bound guards the walk all the same.
+        for (int step = 0; step < (int) distance; step++) {
+            double want = toDestination.getWeight(at) - 1;
+            Link best = null;
+            String bestNext = null;
+            for (Link link : usable.edgesOf(at)) {
+                String next = link.otherEnd(at);
+                if (toDestination.getWeight(next) == want && (bestNext == null || next.compareTo(bestNext) < 0)) {
+                    best = link;
+                    bestNext = next;
+                }
+            }
+            if (best == null) {
+                throw new IllegalStateException("route walk from " + from + " to " + to + " lost its way at " + at);
+            }
+            hops.add(new Hop(best, best.directionFrom(at)));
+            at = bestNext;
+        }
+        return Collections.unmodifiableList(hops);
+    }
+}
