@@ -1,7 +1,7 @@
 package clusterlab.kernel.fs;
 
 /**
- * The Linux error numbers the simulated filesystems raise, with the exact text of
+ * The Linux error numbers the simulated kernel raises (filesystems, processes, sockets), with the exact text of
  * {@code strerror(3)} so that programs built on them print what a real shell prints.
  */
 public enum Errno {
@@ -16,7 +16,19 @@ public enum Errno {
     EINVAL(22, "Invalid argument"),
     EROFS(30, "Read-only file system"),
     ENOTEMPTY(39, "Directory not empty"),
-    ELOOP(40, "Too many levels of symbolic links");
+    ELOOP(40, "Too many levels of symbolic links"),
+    // Process, memory and network errors of the simulated kernel share the one errno space.
+    ESRCH(3, "No such process"),
+    EINTR(4, "Interrupted system call"),
+    ENOEXEC(8, "Exec format error"),
+    ECHILD(10, "No child processes"),
+    EAGAIN(11, "Resource temporarily unavailable"),
+    ENOMEM(12, "Cannot allocate memory"),
+    ENOSPC(28, "No space left on device"),
+    EADDRINUSE(98, "Address already in use"),
+    ETIMEDOUT(110, "Connection timed out"),
+    ECONNREFUSED(111, "Connection refused"),
+    EHOSTUNREACH(113, "No route to host");
 
     private final int number;
     private final String text;
