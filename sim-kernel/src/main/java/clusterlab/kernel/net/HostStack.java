@@ -71,7 +71,7 @@ public final class HostStack implements PacketReceiver {
 
     // ---- sockets ----
 
-    Listener listen(int port, Acceptor acceptor) {
+    public Listener listen(int port, Acceptor acceptor) {
         checkUserPort(port);
         requireRunning("listen on port " + port);
         if (listeners.containsKey(port)) {
@@ -90,7 +90,7 @@ public final class HostStack implements PacketReceiver {
         }
     }
 
-    void bindUdp(int port, DatagramHandler handler) {
+    public void bindUdp(int port, DatagramHandler handler) {
         checkUserPort(port);
         requireRunning("bind udp port " + port);
         if (udpBindings.containsKey(port)) {
@@ -99,7 +99,7 @@ public final class HostStack implements PacketReceiver {
         udpBindings.put(port, handler);
     }
 
-    boolean unbindUdp(int port) {
+    public boolean unbindUdp(int port) {
         return udpBindings.remove(port) != null;
     }
 
@@ -117,7 +117,7 @@ public final class HostStack implements PacketReceiver {
         return new ArrayList<>(connections.values());
     }
 
-    void sendDatagram(int srcPort, Ipv4 dst, int dstPort, Object payload, int sizeBytes) {
+    public void sendDatagram(int srcPort, Ipv4 dst, int dstPort, Object payload, int sizeBytes) {
         if (sizeBytes < 0) {
             throw new IllegalArgumentException("datagram size must not be negative, was " + sizeBytes);
         }
@@ -127,7 +127,7 @@ public final class HostStack implements PacketReceiver {
                 UDP_HEADER_BYTES + sizeBytes));
     }
 
-    void connect(Ipv4 to, int port, long connectTimeoutNanos, ConnectCallback callback) {
+    public void connect(Ipv4 to, int port, long connectTimeoutNanos, ConnectCallback callback) {
         checkUserPort(port);
         if (connectTimeoutNanos <= 0) {
             throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeoutNanos + " ns");

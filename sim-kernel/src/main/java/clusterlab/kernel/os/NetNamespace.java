@@ -1,5 +1,6 @@
 package clusterlab.kernel.os;
 
+import clusterlab.kernel.net.HostStack;
 import clusterlab.kernel.net.Ipv4;
 import clusterlab.kernel.net.Subnet;
 import java.util.ArrayList;
@@ -16,10 +17,21 @@ public final class NetNamespace extends Namespace {
     static final int MAX_INTERFACES = 256;
 
     private final List<NetInterface> interfaces = new ArrayList<>();
+    private HostStack stack;
 
     NetNamespace(long inode) {
         super(NamespaceKind.NET, inode);
         addInterface("lo", Ipv4.LOOPBACK, Subnet.parse("127.0.0.0/8"), "00:00:00:00:00:00", 65536, 0);
+    }
+
+    /** The socket table of this namespace, or null while it has no network wired to it. */
+    public HostStack stack() {
+        return stack;
+    }
+
+    /** Wires the namespace to a transport stack (the machine's, for the host namespace). */
+    public void attachStack(HostStack stack) {
+        this.stack = stack;
     }
 
     public List<NetInterface> interfaces() {

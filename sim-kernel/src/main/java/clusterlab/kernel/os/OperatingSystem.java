@@ -299,6 +299,7 @@ public final class OperatingSystem implements MachineListener {
             return;
         }
         p.markExited(status, signal);
+        p.closeResources();
         cpu.cancelAll(p);
         p.cgroup().uncharge(p.rssBytes());
         p.setRss(0);

@@ -46,6 +46,8 @@ public final class Process {
     private final List<IntConsumer> exitWaiters = new ArrayList<>();
     private final List<Runnable> deferred = new ArrayList<>();
     private final List<Process> children = new ArrayList<>();
+    /** Sockets and other kernel objects that close when the process dies, as its descriptors do. */
+    private final List<AutoCloseable> resources = new ArrayList<>();
 
     /** What a program does with a caught signal. */
     @FunctionalInterface
@@ -284,6 +286,26 @@ public final class Process {
 
     boolean hasHandler(Signal s) {
         return handlers.containsKey(s);
+    }
+
+    void own(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    void disown(AutoCloseable resource) {
+        resources.remove(resource);
+    }
+
+    /** Closes what the process still holds, newest first. */
+    void closeResources() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception alreadyGone) {
+                // closing a socket the network already tore down is not an error for the dying process
+            }
+        }
+        resources.clear();
     }
 
     void addExitWaiter(IntConsumer waiter) {

@@ -21,6 +21,7 @@ public final class ProcessContext {
     private final OperatingSystem os;
     private final Process process;
     private SimRandom random;
+    private ProcessSockets sockets;
 
     ProcessContext(OperatingSystem os, Process process) {
         this.os = os;
@@ -183,6 +184,16 @@ public final class ProcessContext {
     /** Declares the virtual memory size (ps VSZ) the program has mapped. */
     public void setVirtualMemory(long bytes) {
         process.setVsz(bytes);
+    }
+
+    // ---- network ------------------------------------------------------------------------------
+
+    /** Sockets on the process's network namespace. */
+    public ProcessSockets net() {
+        if (sockets == null) {
+            sockets = new ProcessSockets(process);
+        }
+        return sockets;
     }
 
     // ---- processes and signals ----------------------------------------------------------------
