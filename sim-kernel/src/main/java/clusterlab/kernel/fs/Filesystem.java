@@ -102,6 +102,12 @@ public interface Filesystem {
     /** Sets the modification time, as {@code touch -d}; follows symlinks. */
     void setMtime(String path, long mtimeNanos);
 
+    /** Like {@link #chown} but a final symlink itself is changed ({@code lchown(2)}). */
+    void lchown(String path, int uid, int gid);
+
+    /** Like {@link #setMtime} but a final symlink itself is changed ({@code touch -h}). */
+    void lsetMtime(String path, long mtimeNanos);
+
     /** The path with every symlink, {@code .} and {@code ..} resolved ({@code realpath}); the file must exist. */
     String realpath(String path);
 
