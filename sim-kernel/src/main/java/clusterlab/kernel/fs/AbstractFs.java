@@ -152,7 +152,7 @@ public abstract class AbstractFs implements Filesystem {
         try {
             return resolve(path, false).stat();
         } catch (FsException e) {
-            if (e.errno() == Errno.ENOENT) {
+            if (e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR) {
                 return null;
             }
             throw e;

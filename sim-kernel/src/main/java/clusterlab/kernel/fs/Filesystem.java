@@ -25,7 +25,7 @@ public interface Filesystem {
     /** Like {@link #stat} but a final symlink is described itself ({@code lstat(2)}). */
     FileStat lstat(String path);
 
-    /** {@link #lstat}, or null where lstat would fail with ENOENT (a cheap existence probe). */
+    /** {@link #lstat}, or null where lstat would fail with ENOENT or ENOTDIR: nothing is there. */
     FileStat lstatOrNull(String path);
 
     /** Whether {@code stat} would succeed; a dangling symlink does not exist ({@code test -e}). */
