@@ -152,7 +152,7 @@ public abstract class AbstractFs implements Filesystem {
         try {
             return resolve(path, false).stat();
         } catch (FsException e) {
-            if (e.errno() == Errno.ENOENT) {
+            if (e.errno() == Errno.ENOENT || e.errno() == Errno.ENOTDIR) {
                 return null;
             }
             throw e;
@@ -316,16 +316,26 @@ public abstract class AbstractFs implements Filesystem {
     }
 
     @Override
-    public void chown(String path, int uid, int gid) {
-        Resolved r = existing(path, true);
+    public void chown(String path, int uid, int gid) { changeOwner(path, true, uid, gid); }
+
+    @Override
+    public void lchown(String path, int uid, int gid) { changeOwner(path, false, uid, gid); }
+
+    private void changeOwner(String path, boolean follow, int uid, int gid) {
+        Resolved r = existing(path, follow);
         checkWritable(r.path(), path);
         FileStat s = r.stat();
         setAttributes(r.path(), s.mode(), uid, gid, s.mtimeNanos());
     }
 
     @Override
-    public void setMtime(String path, long mtimeNanos) {
-        Resolved r = existing(path, true);
+    public void setMtime(String path, long mtimeNanos) { changeMtime(path, true, mtimeNanos); }
+
+    @Override
+    public void lsetMtime(String path, long mtimeNanos) { changeMtime(path, false, mtimeNanos); }
+
+    private void changeMtime(String path, boolean follow, long mtimeNanos) {
+        Resolved r = existing(path, follow);
         checkWritable(r.path(), path);
         FileStat s = r.stat();
         setAttributes(r.path(), s.mode(), s.uid(), s.gid(), mtimeNanos);

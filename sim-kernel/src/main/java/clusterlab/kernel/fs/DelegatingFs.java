@@ -65,15 +65,16 @@ abstract class DelegatingFs extends AbstractFs {
     protected void setAttributes(FsPath path, int mode, int uid, int gid, long mtimeNanos) {
         Target t = target(path);
         FileStat now = t.fs().lstat(t.path());
-        // Only the attributes that differ, so that a chmod does not also rewrite the owner or mtime below.
+        // Only the attributes that differ, so that a chmod does not also rewrite the owner or mtime below;
+        // the l-variants because the path is final here (it may name a symlink itself).
         if (now.mode() != mode) {
             t.fs().chmod(t.path(), mode);
         }
         if (now.uid() != uid || now.gid() != gid) {
-            t.fs().chown(t.path(), uid, gid);
+            t.fs().lchown(t.path(), uid, gid);
         }
         if (now.mtimeNanos() != mtimeNanos) {
-            t.fs().setMtime(t.path(), mtimeNanos);
+            t.fs().lsetMtime(t.path(), mtimeNanos);
         }
     }
 

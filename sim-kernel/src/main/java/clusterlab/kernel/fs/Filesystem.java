@@ -25,7 +25,7 @@ public interface Filesystem {
     /** Like {@link #stat} but a final symlink is described itself ({@code lstat(2)}). */
     FileStat lstat(String path);
 
-    /** {@link #lstat}, or null where lstat would fail with ENOENT (a cheap existence probe). */
+    /** {@link #lstat}, or null where lstat would fail with ENOENT or ENOTDIR: nothing is there. */
     FileStat lstatOrNull(String path);
 
     /** Whether {@code stat} would succeed; a dangling symlink does not exist ({@code test -e}). */
@@ -101,6 +101,12 @@ public interface Filesystem {
 
     /** Sets the modification time, as {@code touch -d}; follows symlinks. */
     void setMtime(String path, long mtimeNanos);
+
+    /** Like {@link #chown} but a final symlink itself is changed ({@code lchown(2)}). */
+    void lchown(String path, int uid, int gid);
+
+    /** Like {@link #setMtime} but a final symlink itself is changed ({@code touch -h}). */
+    void lsetMtime(String path, long mtimeNanos);
 
     /** The path with every symlink, {@code .} and {@code ..} resolved ({@code realpath}); the file must exist. */
     String realpath(String path);

@@ -49,6 +49,8 @@ public final class FsCopy {
                         dst.unlink(d);
                     }
                     dst.symlink(src.readlink(s), d);
+                    dst.lchown(d, stat.uid(), stat.gid());
+                    dst.lsetMtime(d, stat.mtimeNanos());
                 }
             }
         }

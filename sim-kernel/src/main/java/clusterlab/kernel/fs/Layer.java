@@ -75,13 +75,8 @@ public final class Layer implements BlobHolder {
                 }
                 parent = next;
             }
-            Node existing = parent.children.get(e.path().name());
-            Node node = e.toNode();
-            if (existing != null && node.isDirectory()) {
-                // An implicit parent made earlier is replaced by the entry, keeping its children.
-                node.children.putAll(existing.children);
-            }
-            parent.children.put(e.path().name(), node);
+            // Sorted order puts every entry before its children, so nothing is here yet.
+            parent.children.put(e.path().name(), e.toNode());
         }
         return new Layer(root);
     }

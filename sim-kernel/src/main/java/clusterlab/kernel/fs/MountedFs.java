@@ -58,6 +58,16 @@ public final class MountedFs extends DelegatingFs {
         return new ArrayList<>(names);
     }
 
+    /** A mount point is busy before it is non-empty: the VFS checks mounts before asking the filesystem. */
+    @Override
+    public void rmdir(String path) {
+        Resolved r = resolve(path, false);
+        if (r.stat() != null && r.stat().isDirectory() && table.hasMountAtOrBelow(r.path()) && !r.path().isRoot()) {
+            throw new FsException(Errno.EBUSY, path);
+        }
+        super.rmdir(path);
+    }
+
     @Override
     protected void removeEntry(FsPath path) {
         if (table.hasMountAtOrBelow(path)) {
