@@ -328,4 +328,14 @@ final class ProcFs implements Filesystem {
     public void setMtime(String path, long mtimeNanos) {
         throw readOnly(path);
     }
+
+    @Override
+    public void lchown(String path, int uid, int gid) {
+        throw readOnly(path);
+    }
+
+    @Override
+    public void lsetMtime(String path, long mtimeNanos) {
+        throw readOnly(path);
+    }
 }
