@@ -23,7 +23,24 @@ public final class Time {
     /** Longest text {@link #parseDuration} looks at; anything longer is not a duration. */
     private static final int MAX_DURATION_TEXT = 64;
 
+    /**
+     * The simulated real-time clock reads {@code EPOCH + virtual time}: 2019-05-30 07:00:00 UTC,
+     * the morning the course's own transcripts were taken. Fixed, so dates in logs and {@code ls -l}
+     * are the same on every run.
+     */
+    public static final long EPOCH_UNIX_SECONDS = 1_559_199_600L;
+
     private Time() {}
+
+    /** The wall-clock instant a machine's clock shows at virtual time {@code nanos}. */
+    public static java.time.Instant wallClock(long nanos) {
+        return java.time.Instant.ofEpochSecond(EPOCH_UNIX_SECONDS + nanos / SECOND, nanos % SECOND);
+    }
+
+    /** The same instant as a UTC date-time, for formatting log lines. */
+    public static java.time.ZonedDateTime wallClockUtc(long nanos) {
+        return wallClock(nanos).atZone(java.time.ZoneOffset.UTC);
+    }
 
     public static long nanos(long n) { return n; }
     public static long micros(long n) { return Math.multiplyExact(n, MICROSECOND); }

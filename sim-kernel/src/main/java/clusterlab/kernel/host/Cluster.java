@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class Cluster {
     /** What a host has installed unless told otherwise: every built-in tool but the servers. */
-    public static final List<String> HOST_PROGRAMS = List.of("init", "echo");
+    public static final List<String> HOST_PROGRAMS = BuiltinPrograms.hostPrograms();
 
     private final Simulation sim;
     private final Network network;

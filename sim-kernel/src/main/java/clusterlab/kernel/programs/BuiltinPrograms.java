@@ -11,12 +11,40 @@ import java.util.function.Supplier;
  * file exists.
  */
 public final class BuiltinPrograms {
-    /** One executable: its registry name, the paths it is installed at, and how to make one. */
-    public record Entry(String name, List<String> paths, Supplier<Program> factory) {}
+    /**
+     * One executable: its registry name, the paths it is installed at, how to make one, and whether
+     * every host has it (servers such as nginx come only with their images).
+     */
+    public record Entry(String name, List<String> paths, Supplier<Program> factory, boolean onHosts) {
+        public static Entry tool(String name, Supplier<Program> factory, String... paths) {
+            return new Entry(name, List.of(paths), factory, true);
+        }
 
-    private static final List<Entry> ENTRIES = List.of(
-            new Entry("init", List.of("/sbin/init"), Init::new),
-            new Entry("echo", List.of("/bin/echo"), Echo::new));
+        public static Entry server(String name, Supplier<Program> factory, String... paths) {
+            return new Entry(name, List.of(paths), factory, false);
+        }
+    }
+
+    private static final List<Entry> CORE = List.of(
+            Entry.tool("init", Init::new, "/sbin/init"),
+            Entry.tool("echo", Echo::new, "/bin/echo"));
+
+    private static final List<Entry> ENTRIES = concat(CORE, ShellPrograms.ENTRIES, ToolPrograms.ENTRIES,
+            ServerPrograms.ENTRIES);
+
+    @SafeVarargs
+    private static List<Entry> concat(List<Entry>... lists) {
+        java.util.List<Entry> all = new java.util.ArrayList<>();
+        for (List<Entry> l : lists) {
+            all.addAll(l);
+        }
+        return List.copyOf(all);
+    }
+
+    /** The names of the programs every host has on its disk. */
+    public static List<String> hostPrograms() {
+        return ENTRIES.stream().filter(Entry::onHosts).map(Entry::name).toList();
+    }
 
     private BuiltinPrograms() {}
 
