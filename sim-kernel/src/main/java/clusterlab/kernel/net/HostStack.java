@@ -29,7 +29,10 @@ public final class HostStack implements PacketReceiver {
 
     private final Transport transport;
     private final Machine machine;
+    private final String name;
     private final Ipv4 address;
+    /** Further addresses on bridges (docker0's 172.17.0.1 on a host), by the subnet they serve. */
+    private final TreeMap<Ipv4, Subnet> bridgeAddresses = new TreeMap<>();
     private final TreeMap<Integer, Listener> listeners = new TreeMap<>();
     private final TreeMap<Integer, DatagramHandler> udpBindings = new TreeMap<>();
     /** Open connections by id, in the order they were made (the crash wipes them in this order). */
@@ -43,8 +46,13 @@ public final class HostStack implements PacketReceiver {
     private int nextEphemeralPort = FIRST_EPHEMERAL_PORT;
 
     HostStack(Transport transport, Machine machine, Ipv4 address) {
+        this(transport, machine, machine.name(), address);
+    }
+
+    HostStack(Transport transport, Machine machine, String name, Ipv4 address) {
         this.transport = transport;
         this.machine = machine;
+        this.name = name;
         this.address = address;
     }
 
@@ -52,8 +60,9 @@ public final class HostStack implements PacketReceiver {
         return machine;
     }
 
+    /** The machine's name for its own stack; {@code machine/namespace} for a namespace's. */
     public String name() {
-        return machine.name();
+        return name;
     }
 
     public Ipv4 address() {
@@ -64,9 +73,37 @@ public final class HostStack implements PacketReceiver {
         return transport;
     }
 
-    /** True for this host's own address and 127.0.0.0/8. */
+    /** True for this stack's own addresses and 127.0.0.0/8. */
     public boolean isLocal(Ipv4 ip) {
-        return ip.isLoopback() || ip.equals(address);
+        return ip.isLoopback() || ip.equals(address) || bridgeAddresses.containsKey(ip);
+    }
+
+    /** Adds an address on a bridge this stack is the gateway of (docker0's 172.17.0.1/16). */
+    public void addBridgeAddress(Ipv4 ip, Subnet subnet) {
+        if (!subnet.contains(ip)) {
+            throw new IllegalArgumentException(ip + " is not in " + subnet);
+        }
+        transport.claimAddress(this, ip);
+        bridgeAddresses.put(ip, subnet);
+    }
+
+    public void removeBridgeAddress(Ipv4 ip) {
+        if (bridgeAddresses.remove(ip) != null) {
+            transport.releaseAddress(this, ip);
+        }
+    }
+
+    /** The address packets to {@code dst} leave from: loopback, a bridge address on dst's subnet, or the main one. */
+    Ipv4 sourceAddressFor(Ipv4 dst) {
+        if (dst.isLoopback()) {
+            return Ipv4.LOOPBACK;
+        }
+        for (var e : bridgeAddresses.entrySet()) {
+            if (e.getValue().contains(dst)) {
+                return e.getKey();
+            }
+        }
+        return address;
     }
 
     // ---- sockets ----
@@ -122,7 +159,7 @@ public final class HostStack implements PacketReceiver {
             throw new IllegalArgumentException("datagram size must not be negative, was " + sizeBytes);
         }
         requireRunning("send a datagram");
-        Ipv4 src = dst.isLoopback() ? Ipv4.LOOPBACK : address;
+        Ipv4 src = sourceAddressFor(dst);
         transport.transmit(this, new Packet(src, srcPort, dst, dstPort, Protocol.UDP, payload,
                 UDP_HEADER_BYTES + sizeBytes));
     }
@@ -133,11 +170,11 @@ public final class HostStack implements PacketReceiver {
             throw new IllegalArgumentException("connect timeout must be positive, was " + connectTimeoutNanos + " ns");
         }
         requireRunning("connect to " + to + ":" + port);
-        Ipv4 local = to.isLoopback() ? Ipv4.LOOPBACK : address;
+        Ipv4 local = sourceAddressFor(to);
         SocketKey key = new SocketKey(local, allocateEphemeralPort(local, to, port), to, port);
         Connection connection = new Connection(transport.nextConnectionId(), this, key, Connection.State.SYN_SENT);
         trace("connect", "conn", connection.id(), "dst", to + ":" + port);
-        if (!isLocal(to) && !transport.network().hasRoute(machine, to)) {
+        if (!isLocal(to) && !transport.isOnSameMachine(this, to) && !transport.network().hasRoute(machine, to)) {
             trace("unreachable", "conn", connection.id());
             // Reported from an event, never inside the caller's connect.
             machine.schedule(0, () -> callback.failed(ConnectFailure.UNREACHABLE));
@@ -242,7 +279,7 @@ public final class HostStack implements PacketReceiver {
     void trace(String kind, Object... fields) {
         Trace trace = machine.simulation().trace();
         if (trace.isOn()) {
-            trace.record(machine.name(), "tcp", kind, fields);
+            trace.record(name, "tcp", kind, fields);
         }
     }
 

@@ -21,6 +21,15 @@ public final class Transport {
 
     private final Network network;
     private final Map<String, HostStack> stacks = new LinkedHashMap<>();
+    /**
+     * The addresses each stack of a machine owns, per machine (two machines may both have a
+     * container at 172.17.0.2), to deliver traffic that stays inside one machine across bridges.
+     */
+    private final Map<String, Map<Ipv4, HostStack>> addressesByMachine = new java.util.HashMap<>();
+    /** Namespace stacks per machine, in creation order (a crash removes them all). */
+    private final Map<String, java.util.List<HostStack>> namespaceStacks = new LinkedHashMap<>();
+    /** A hop across a Linux bridge inside one machine: veth and bridge forwarding. */
+    public static final long BRIDGE_DELAY_NANOS = 30_000;
     private long connectionIds;
     private int maxRetransmissions = DEFAULT_MAX_RETRANSMISSIONS;
     private int maxSynAckRetries = DEFAULT_MAX_SYNACK_RETRIES;
@@ -39,22 +48,86 @@ public final class Transport {
         }
         HostStack stack = new HostStack(this, machine, network.addressOf(machine));
         stacks.put(machine.name(), stack);
+        claimAddress(stack, stack.address());
         network.setReceiver(machine, stack);
         machine.addListener(new MachineListener() {
             @Override
             public void onCrash(Machine m) {
                 stack.wipe();
+                dropNamespaceStacks(m);
             }
 
             @Override
             public void onPowerOff(Machine m) {
                 stack.wipe();
+                dropNamespaceStacks(m);
             }
         });
     }
 
     public Network network() {
         return network;
+    }
+
+    /**
+     * A socket table for a network namespace on {@code machine} (a container's), owning
+     * {@code address} on a bridge of that machine. Traffic between stacks of one machine crosses
+     * the bridge and never the network; the namespace is gone when the machine crashes.
+     */
+    public HostStack createNamespaceStack(Machine machine, String name, Ipv4 address) {
+        stack(machine); // the machine must be attached
+        HostStack ns = new HostStack(this, machine, name, address);
+        claimAddress(ns, address);
+        namespaceStacks.computeIfAbsent(machine.name(), k -> new java.util.ArrayList<>()).add(ns);
+        return ns;
+    }
+
+    /** Tears down a namespace's stack: its sockets vanish and its address is free again. */
+    public void removeNamespaceStack(HostStack ns) {
+        java.util.List<HostStack> list = namespaceStacks.get(ns.machine().name());
+        if (list != null && list.remove(ns)) {
+            ns.wipe();
+            releaseAddress(ns, ns.address());
+        }
+    }
+
+    private void dropNamespaceStacks(Machine m) {
+        java.util.List<HostStack> list = namespaceStacks.remove(m.name());
+        if (list != null) {
+            for (HostStack ns : list) {
+                ns.wipe();
+                releaseAddress(ns, ns.address());
+            }
+        }
+    }
+
+    void claimAddress(HostStack stack, Ipv4 address) {
+        Map<Ipv4, HostStack> local = addressesByMachine.computeIfAbsent(stack.machine().name(),
+                k -> new java.util.HashMap<>());
+        HostStack owner = local.get(address);
+        if (owner != null && owner != stack) {
+            throw new IllegalStateException("address " + address + " is already in use on " + stack.machine().name());
+        }
+        local.put(address, stack);
+    }
+
+    void releaseAddress(HostStack stack, Ipv4 address) {
+        Map<Ipv4, HostStack> local = addressesByMachine.get(stack.machine().name());
+        if (local != null) {
+            local.remove(address, stack);
+        }
+    }
+
+    /** The stack on {@code from}'s machine that owns {@code dst}, or null. */
+    private HostStack localOwner(HostStack from, Ipv4 dst) {
+        Map<Ipv4, HostStack> local = addressesByMachine.get(from.machine().name());
+        return local == null ? null : local.get(dst);
+    }
+
+    /** True if {@code dst} belongs to another stack on the same machine as {@code from}. */
+    boolean isOnSameMachine(HostStack from, Ipv4 dst) {
+        HostStack to = localOwner(from, dst);
+        return to != null && to != from;
     }
 
     /** The socket table of a machine. */
@@ -145,6 +218,14 @@ public final class Transport {
         if (from.isLocal(packet.dst())) {
             // The loopback never loses or reorders; its work dies with the machine.
             from.machine().schedule(Network.LOOPBACK_DELAY_NANOS, () -> from.receive(packet));
+        } else if (isOnSameMachine(from, packet.dst())) {
+            // Across a bridge inside the machine (veth to docker0): as reliable as the loopback.
+            HostStack to = localOwner(from, packet.dst());
+            from.machine().schedule(BRIDGE_DELAY_NANOS, () -> {
+                if (localOwner(from, packet.dst()) == to) {
+                    to.receive(packet);
+                }
+            });
         } else {
             network.send(packet);
         }
