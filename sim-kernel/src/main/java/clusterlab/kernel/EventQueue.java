@@ -136,29 +136,34 @@ final class EventQueue {
             int best;
             long bt;
             if (first + 3 < n) {
-                // All four children exist: a two-round tournament, whose two first-round
-                // comparisons are independent, instead of a chain of three.
-                int a = first;
-                long at = ts[a + TIME_OFFSET];
-                long a2t = ts[a + 1 + TIME_OFFSET];
-                if (a2t < at || (a2t == at && earlier(a + 1, a))) {
-                    a = a + 1;
-                    at = a2t;
+                // All four children exist: a two-round tournament without data-dependent jumps.
+                // Which child is earliest is a coin toss, so a branch would be mispredicted about
+                // half the time; the sign bit of a difference selects instead (times are never
+                // negative, so a difference of two cannot overflow). Equal times take the branch
+                // to the sequence-number tie-break, which is rare and therefore well predicted.
+                final int f = first + TIME_OFFSET;
+                long t0 = ts[f];
+                long t1 = ts[f + 1];
+                long t2 = ts[f + 2];
+                long t3 = ts[f + 3];
+                int s01 = (int) ((t1 - t0) >>> 63); // 1 when child 1 is earlier than child 0
+                if (t1 == t0) {
+                    s01 = earlier(first + 1, first) ? 1 : 0;
                 }
-                int b = first + 2;
-                long btt = ts[b + TIME_OFFSET];
-                long b2t = ts[b + 1 + TIME_OFFSET];
-                if (b2t < btt || (b2t == btt && earlier(b + 1, b))) {
-                    b = b + 1;
-                    btt = b2t;
+                int s23 = (int) ((t3 - t2) >>> 63);
+                if (t3 == t2) {
+                    s23 = earlier(first + 3, first + 2) ? 1 : 0;
                 }
-                if (btt < at || (btt == at && earlier(b, a))) {
-                    best = b;
-                    bt = btt;
-                } else {
-                    best = a;
-                    bt = at;
+                long m01 = t0 + ((t1 - t0) & -(long) s01);
+                long m23 = t2 + ((t3 - t2) & -(long) s23);
+                int a = first + s01;
+                int b = first + 2 + s23;
+                int sab = (int) ((m23 - m01) >>> 63);
+                if (m23 == m01) {
+                    sab = earlier(b, a) ? 1 : 0;
                 }
+                best = a + ((b - a) & -sab);
+                bt = m01 + ((m23 - m01) & -(long) sab);
             } else if (first < n) {
                 best = first;
                 bt = ts[first + TIME_OFFSET];
