@@ -170,7 +170,7 @@ final class TemplateExecutor {
                     items.add(new Object[] {i, i});
                 }
             } else if (value != GoValues.MISSING && value != null) {
-                current = range;
+                // Like Go, the error points at the last node the pipeline evaluated.
                 throw error("range can't iterate over " + GoValues.print(value));
             }
             for (Object[] item : items) {
@@ -209,6 +209,7 @@ final class TemplateExecutor {
 
     private Object evalPipeline(Object dot, PipeNode pipe) {
         step();
+        current = pipe;
         Object value = NO_FINAL;
         for (CommandNode cmd : pipe.cmds()) {
             value = evalCommand(dot, cmd, value);

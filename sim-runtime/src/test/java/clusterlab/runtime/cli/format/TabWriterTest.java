@@ -94,7 +94,9 @@ class TabWriterTest {
     @Test
     void textAfterTheLastTabIsNotPaddedAndUnterminatedTextIsKept() {
         assertThat(TabWriter.format("x\ty")).isEqualTo("x" + " ".repeat(9) + "y");
-        assertThat(TabWriter.format("x\t")).isEqualTo("x" + " ".repeat(9));
+        // A trailing tab without a newline leaves a one-cell line: nothing to align.
+        assertThat(TabWriter.format("x\t")).isEqualTo("x");
+        assertThat(TabWriter.format("x\t\n")).isEqualTo("x" + " ".repeat(9) + "\n");
         assertThat(TabWriter.format("")).isEmpty();
         assertThat(TabWriter.format("\n\n")).isEqualTo("\n\n");
     }
