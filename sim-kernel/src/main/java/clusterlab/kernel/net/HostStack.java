@@ -44,6 +44,9 @@ public final class HostStack implements PacketReceiver {
      * port right away could hit a connection its peer still holds (what TIME_WAIT guards against).
      */
     private int nextEphemeralPort = FIRST_EPHEMERAL_PORT;
+    /** Bytes received and sent, as the interface counters {@code docker stats} shows as NET I/O. */
+    private long rxBytes;
+    private long txBytes;
 
     HostStack(Transport transport, Machine machine, Ipv4 address) {
         this(transport, machine, machine.name(), address);
@@ -160,6 +163,7 @@ public final class HostStack implements PacketReceiver {
         }
         requireRunning("send a datagram");
         Ipv4 src = sourceAddressFor(dst);
+        txBytes += UDP_HEADER_BYTES + sizeBytes;
         transport.transmit(this, new Packet(src, srcPort, dst, dstPort, Protocol.UDP, payload,
                 UDP_HEADER_BYTES + sizeBytes));
     }
@@ -200,8 +204,19 @@ public final class HostStack implements PacketReceiver {
 
     // ---- packets ----
 
+    /** Bytes this stack received (all packets addressed to it). */
+    public long rxBytes() {
+        return rxBytes;
+    }
+
+    /** Bytes this stack sent. */
+    public long txBytes() {
+        return txBytes;
+    }
+
     @Override
     public void receive(Packet packet) {
+        rxBytes += packet.sizeBytes();
         if (packet.proto() == Protocol.UDP) {
             DatagramHandler handler = udpBindings.get(packet.dstPort());
             if (handler != null) {
@@ -246,6 +261,7 @@ public final class HostStack implements PacketReceiver {
 
     /** Sends a segment of the connection named by {@code key}. */
     void transmit(SocketKey key, Segment segment, int wireBytes) {
+        txBytes += wireBytes;
         transport.transmit(this, new Packet(key.localAddress(), key.localPort(), key.remoteAddress(), key.remotePort(),
                 Protocol.TCP, segment, wireBytes));
     }

@@ -42,6 +42,8 @@ public final class OperatingSystem implements MachineListener {
     private long nextNamespaceInode;
     private Process current;
     private Process init;
+    /** Unix-domain sockets by path: the daemons a local client reaches (/var/run/docker.sock). */
+    private final TreeMap<String, Object> unixSockets = new TreeMap<>();
 
     /**
      * Boots the kernel on {@code machine} with {@code hostRoot} as the host's root filesystem
@@ -502,6 +504,18 @@ public final class OperatingSystem implements MachineListener {
         terminate(victim, Signal.SIGKILL.exitStatus(), Signal.SIGKILL);
     }
 
+    // ---- unix sockets -------------------------------------------------------------------------
+
+    /** A daemon listens on a unix socket at {@code path}; clients on this machine reach it by path. */
+    public void bindUnixSocket(String path, Object endpoint) {
+        unixSockets.put(path, endpoint);
+    }
+
+    /** The endpoint listening at {@code path}, or null (a client then reports it cannot connect). */
+    public Object unixSocket(String path) {
+        return unixSockets.get(path);
+    }
+
     // ---- kernel log and lifecycle -------------------------------------------------------------
 
     /** Appends a line to the kernel log (dmesg), stamped with the time since boot. */
@@ -537,6 +551,7 @@ public final class OperatingSystem implements MachineListener {
     /** All volatile state is gone: processes, cgroups, run queues, the kernel log. */
     private void wipe() {
         processes.clear();
+        unixSockets.clear();
         cpu.reset();
         kernelLog.clear();
         current = null;

@@ -59,6 +59,16 @@ public final class Pipe implements OutputSink {
         this.onEof = null;
     }
 
+    /** Characters written and not yet read (nobody was reading). */
+    public int pendingChars() {
+        return buffer.length();
+    }
+
+    /** True while a process is attached as the reader. */
+    public boolean hasReader() {
+        return reader != null;
+    }
+
     public long droppedChars() {
         return droppedChars;
     }
