@@ -24,6 +24,21 @@ class OfficialImagesTest {
     }
 
     @Test
+    void everyReferenceBuildsWithConsistentHistory() {
+        for (String ref : IMAGES.references()) {
+            Image i = img(ref);
+            long layerSteps = i.history().stream().filter(h -> !h.emptyLayer()).count();
+            assertThat(layerSteps).as(ref).isEqualTo(i.layers().size());
+            assertThat(i.history().get(i.history().size() - 1).createdNanos()).as(ref).isEqualTo(i.createdNanos());
+            assertThat(i.createdNanos()).as(ref).isNegative();
+        }
+        assertThat(img("ubuntu:18.04")).isSameAs(img("ubuntu:18.04"));
+        assertThat(img("ubuntu:18.04").id()).isEqualTo(img("ubuntu:latest").id());
+        assertThat(img("python:latest").sizeBytes()).isBetween(880_000_000L, 960_000_000L);
+        assertThat(img("mongo:latest").sizeBytes()).isBetween(390_000_000L, 430_000_000L);
+    }
+
+    @Test
     void ubuntuLooksLikeBionic() {
         Image u = img("ubuntu:latest");
         assertThat(u.layers()).hasSize(4);
