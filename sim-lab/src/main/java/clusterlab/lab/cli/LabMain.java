@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             VersionCommand.class,
+            ShellCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

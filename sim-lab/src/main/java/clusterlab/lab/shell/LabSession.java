@@ -1,0 +1,270 @@
+package clusterlab.lab.shell;
+
+import clusterlab.kernel.Simulation;
+import clusterlab.kernel.Time;
+import clusterlab.kernel.host.Host;
+import clusterlab.kernel.net.Subnet;
+import clusterlab.kernel.os.OutputSink;
+import clusterlab.kernel.os.Process;
+import clusterlab.kernel.os.SpawnSpec;
+import clusterlab.kernel.os.Terminal;
+import clusterlab.kernel.os.Tty;
+import clusterlab.kernel.trace.JsonLinesTraceSink;
+import clusterlab.runtime.DockerRuntime;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An interactive lab: a simulated cluster with a terminal and a bash on every node, the node the
+ * person is typing on, lab variables, and the rules for how far virtual time runs after each line.
+ *
+ * <p>After a command line, the simulation runs until the shell waits for input again; a program
+ * that never ends by itself keeps the terminal: a full-screen one (top, watch) once it has drawn a
+ * screen, anything else after {@link #FOREGROUND_LIMIT_NANOS}. Later lines then go to its input.
+ */
+public final class LabSession {
+    /** How long a command may run before the lab gives the person the keyboard back. */
+    public static final long FOREGROUND_LIMIT_NANOS = 10 * Time.MINUTE;
+    private static final String CLEAR_SCREEN = "\u001b[2J";
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final DockerRuntime docker;
+    private final Simulation sim;
+    private final Map<String, NodeTerminal> terminals = new LinkedHashMap<>();
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final Consumer<String> screen;
+    private final List<String> journal = new ArrayList<>();
+    private NodeTerminal current;
+    private final StringBuilder lastOutput = new StringBuilder();
+    private JsonLinesTraceSink traceFile;
+
+    /** One node's terminal and the login shell on it. */
+    private final class NodeTerminal {
+        final Host host;
+        final Terminal terminal;
+        Process shell;
+
+        NodeTerminal(Host host) {
+            this.host = host;
+            OutputSink out = text -> {
+                lastOutput.append(text);
+                screen.accept(text);
+            };
+            this.terminal = new Terminal(Tty.of("pts/0"), out);
+        }
+
+        void login() {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+            env.put("HOME", "/root");
+            env.put("USER", "root");
+            env.put("TERM", "xterm");
+            env.put("HOSTNAME", host.name());
+            // Play with Docker's prompt: "[node1] (local) root@192.168.0.11 ~" then "$ ".
+            env.put("PS1", "[\\h] (local) \\u@" + host.address() + " \\w\\n$ ");
+            shell = host.os().spawn(new SpawnSpec(host.os().init(), List.of("bash"), "/bin/bash", env, "/root",
+                    null, null, null, terminal.stdio()));
+            terminal.setForeground(null);
+            settle();
+        }
+
+        boolean idle() {
+            Process fg = terminal.foreground();
+            boolean shellWaiting = fg == null || fg == shell || !fg.isAlive();
+            return shellWaiting && terminal.input().hasReader() && terminal.input().pendingChars() == 0;
+        }
+    }
+
+    /**
+     * Starts a lab of {@code nodes} machines ({@code node1}..) on 192.168.0.0/24 with Docker on
+     * each; {@code screen} receives everything the terminals print.
+     */
+    public LabSession(long seed, int nodes, Consumer<String> screen) {
+        if (nodes < 1 || nodes > 64) {
+            throw new IllegalArgumentException("--nodes must be between 1 and 64, was " + nodes);
+        }
+        this.screen = screen;
+        this.docker = DockerRuntime.withHosts(seed, nodes);
+        this.sim = docker.cluster().simulation();
+        for (Host h : docker.cluster().hosts()) {
+            terminals.put(h.name(), new NodeTerminal(h));
+        }
+        sim.runFor(Time.MILLISECOND); // let every machine boot its daemons
+        switchTo("node1");
+    }
+
+    public DockerRuntime docker() {
+        return docker;
+    }
+
+    public Simulation simulation() {
+        return sim;
+    }
+
+    public String currentNode() {
+        return current.host.name();
+    }
+
+    public Terminal terminal(String node) {
+        return nodeTerminal(node).terminal;
+    }
+
+    /** What was typed and injected so far, as lines a scenario can replay. */
+    public List<String> journal() {
+        return List.copyOf(journal);
+    }
+
+    public Map<String, String> variables() {
+        return Map.copyOf(variables);
+    }
+
+    private NodeTerminal nodeTerminal(String node) {
+        NodeTerminal t = terminals.get(node);
+        if (t == null) {
+            throw new IllegalArgumentException("no node named " + node + " (nodes: "
+                    + String.join(", ", terminals.keySet()) + ")");
+        }
+        return t;
+    }
+
+    /** Makes {@code node} the current one, logging in the first time (its prompt appears). */
+    public void switchTo(String node) {
+        NodeTerminal t = nodeTerminal(node);
+        current = t;
+        if (t.shell == null || !t.shell.isAlive()) {
+            t.login();
+        }
+    }
+
+    /** True while the current node's shell waits for a command line. */
+    public boolean isIdle() {
+        return current.idle();
+    }
+
+    /** Types one line into the current terminal (after expanding {@code ${VAR}}) and runs the world. */
+    public void type(String line) {
+        String expanded = expand(line);
+        journal.add(expanded);
+        lastOutput.setLength(0);
+        if (current.shell == null || !current.shell.isAlive()) {
+            current.login();
+        }
+        current.terminal.input().write(expanded + "\n");
+        settle();
+    }
+
+    /** Ctrl-C on the current terminal. */
+    public void interrupt() {
+        journal.add("^C");
+        current.terminal.interrupt();
+        settle();
+    }
+
+    /** Runs virtual time forward; foreground programs keep running (top refreshes). */
+    public void advance(long nanos) {
+        sim.runFor(nanos);
+    }
+
+    /** Output of the last typed line, for {@code :capture}. */
+    public String lastOutput() {
+        return lastOutput.toString();
+    }
+
+    public void setVariable(String name, String value) {
+        variables.put(name, value);
+    }
+
+    /** Replaces {@code ${NAME}} with lab variables; unknown names stay as they are (the shell may know them). */
+    public String expand(String line) {
+        Matcher m = VARIABLE.matcher(line);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = variables.get(m.group(1));
+            m.appendReplacement(out, Matcher.quoteReplacement(value != null ? value : m.group()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /**
+     * Runs the simulation after input: until the shell waits again, or a full-screen program has
+     * drawn, or the foreground limit passes, or nothing is left to happen.
+     */
+    private void settle() {
+        long deadline = sim.now() + FOREGROUND_LIMIT_NANOS;
+        sim.runWhile(() -> !current.idle() && sim.now() <= deadline && !drewScreen());
+        if (drewScreen()) {
+            sim.runUntil(sim.now()); // finish what happens at this instant
+        }
+    }
+
+    private boolean drewScreen() {
+        Process fg = current.terminal.foreground();
+        return fg != null && fg != current.shell && lastOutput.indexOf(CLEAR_SCREEN) >= 0
+                && sim.nextEventTime() > sim.now();
+    }
+
+    // ---- faults and network settings ----------------------------------------------------------
+
+    public void crash(String node) {
+        docker.cluster().host(node).machine().crash();
+        journal.add(":crash " + node);
+    }
+
+    public void restart(String node) {
+        NodeTerminal t = nodeTerminal(node);
+        t.host.machine().restart();
+        t.shell = null;
+        journal.add(":restart " + node);
+        sim.runFor(Time.MILLISECOND);
+        if (t == current) {
+            t.login();
+        }
+    }
+
+    public void partition(List<java.util.Set<String>> groups) {
+        docker.cluster().network().partition(groups);
+    }
+
+    public void block(String from, String to) {
+        docker.cluster().network().block(from, to);
+    }
+
+    public void heal() {
+        docker.cluster().network().heal();
+    }
+
+    public void setLoss(double p) {
+        docker.cluster().network().setLoss(p);
+    }
+
+    public void setLatency(long nanos) {
+        docker.cluster().network().setLatency(clusterlab.kernel.net.LatencyModel.constant(nanos));
+    }
+
+    /** Starts writing the trace as JSON Lines to {@code file} (from now on). */
+    public void traceTo(Path file) {
+        if (traceFile != null) {
+            sim.trace().removeSink(traceFile);
+            traceFile.close();
+        }
+        traceFile = new JsonLinesTraceSink(file);
+        sim.trace().addSink(traceFile);
+    }
+
+    public void close() {
+        if (traceFile != null) {
+            traceFile.close();
+        }
+    }
+
+    static Subnet machineSubnet() {
+        return clusterlab.kernel.net.Network.DEFAULT_SUBNET;
+    }
+}
