@@ -43,6 +43,10 @@ public final class LabSession {
     private NodeTerminal current;
     private final StringBuilder lastOutput = new StringBuilder();
     private JsonLinesTraceSink traceFile;
+    /** The trace so far, so {@code :trace FILE} can write it from the beginning (bounded). */
+    private final clusterlab.kernel.trace.MemoryTraceSink history =
+            new clusterlab.kernel.trace.MemoryTraceSink(TRACE_HISTORY_RECORDS);
+    static final int TRACE_HISTORY_RECORDS = 1_000_000;
 
     /** One node's terminal and the login shell on it. */
     private final class NodeTerminal {
@@ -92,6 +96,7 @@ public final class LabSession {
         this.screen = screen;
         this.docker = DockerRuntime.withHosts(seed, nodes);
         this.sim = docker.cluster().simulation();
+        sim.trace().addSink(history);
         for (Host h : docker.cluster().hosts()) {
             terminals.put(h.name(), new NodeTerminal(h));
         }
@@ -248,13 +253,19 @@ public final class LabSession {
         docker.cluster().network().setLatency(clusterlab.kernel.net.LatencyModel.constant(nanos));
     }
 
-    /** Starts writing the trace as JSON Lines to {@code file} (from now on). */
+    /**
+     * Writes the trace so far to {@code file} as JSON Lines and keeps appending to it. (Only the
+     * last {@link #TRACE_HISTORY_RECORDS} records are kept in memory before the first call.)
+     */
     public void traceTo(Path file) {
         if (traceFile != null) {
             sim.trace().removeSink(traceFile);
             traceFile.close();
         }
         traceFile = new JsonLinesTraceSink(file);
+        for (clusterlab.kernel.trace.TraceRecord r : history.records()) {
+            traceFile.accept(r, clusterlab.kernel.trace.TraceJson.write(r));
+        }
         sim.trace().addSink(traceFile);
     }
 
