@@ -254,7 +254,9 @@ public final class Curl implements Program {
                 if (showProgress()) {
                     ctx.eprint(CurlProgress.finalLine(-1, 0, ctx.now() - startNanos));
                 }
-                ctx.eprint("Warning: Failed to create the file " + opts.output + ": " + e.errno().text() + "\n");
+                if (!opts.silent) {
+                    ctx.eprint("Warning: Failed to create the file " + opts.output + ": " + e.errno().text() + "\n");
+                }
                 fail(23, "Failed writing body (0 != " + body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + ")", true);
                 return;
             }

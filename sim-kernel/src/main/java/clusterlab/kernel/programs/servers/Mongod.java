@@ -196,7 +196,7 @@ public final class Mongod implements Program {
         c.setHandler(ctx.net().handler(new ConnectionHandler() {
             @Override
             public void onMessage(Connection conn, Object message) {
-                ctx.compute(CPU_PER_COMMAND_NANOS, () -> answer(conn, message));
+                ctx.compute(CPU_PER_COMMAND_NANOS, () -> answer(conn, message, peer, number));
             }
 
             @Override
@@ -206,13 +206,14 @@ public final class Mongod implements Program {
         }));
     }
 
-    private void answer(Connection c, Object message) {
+    private void answer(Connection c, Object message, String peer, int number) {
         if (message instanceof HttpRequest) {
             HttpResponse r = new HttpResponse("HTTP/1.0", 200, "OK", List.of(new HttpHeader("Connection", "close"),
                     new HttpHeader("Content-Type", "text/plain"),
                     new HttpHeader("Content-Length", String.valueOf(HTTP_TEXT.length()))), HTTP_TEXT);
             c.send(r, r.wireBytes());
             c.close();
+            ended(peer, number);
             return;
         }
         if (message instanceof MongoMessages.Command cmd) {
@@ -234,6 +235,7 @@ public final class Mongod implements Program {
         }
         // Anything else is not a valid message header: mongod drops the connection.
         c.close();
+        ended(peer, number);
     }
 
     private void ended(String peer, int number) {

@@ -2,7 +2,6 @@ package clusterlab.kernel.programs.servers;
 
 import clusterlab.kernel.fs.Filesystem;
 import clusterlab.kernel.fs.FsException;
-import clusterlab.kernel.fs.FsPath;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -317,7 +316,7 @@ final class NginxConfig {
                     return out;
                 }
                 for (String name : fs.list(dir)) {
-                    String full = FsPath.of(dir).append(FsPath.of(name)).toString();
+                    String full = dir + "/" + name;
                     if (matches(glob, name) && fs.stat(full).isRegularFile()) {
                         out.addAll(new Parser(fs, full, read(fs, full, d), depth + 1).parseBlock(false));
                     }

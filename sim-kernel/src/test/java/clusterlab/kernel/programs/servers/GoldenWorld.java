@@ -63,6 +63,10 @@ final class GoldenWorld {
                 h.disk().writeString(path, unescape(rest.get(2)));
                 yield "";
             }
+            case "mkdir" -> {
+                host(rest.get(0)).disk().mkdirs(rest.get(1));
+                yield "";
+            }
             case "welcome" -> {
                 host(rest.get(0)).disk().mkdirs(NginxFiles.HTML_ROOT);
                 host(rest.get(0)).disk().writeString(NginxFiles.HTML_ROOT + "/index.html", NginxFiles.WELCOME_HTML);
@@ -177,7 +181,9 @@ final class GoldenWorld {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quote != 0) {
-                if (c == quote) {
+                if (c == '\\' && i + 1 < line.length() && (line.charAt(i + 1) == '\'' || line.charAt(i + 1) == '"')) {
+                    cur.append(line.charAt(++i));
+                } else if (c == quote) {
                     quote = 0;
                 } else {
                     cur.append(c);
