@@ -264,6 +264,11 @@ public final class Process {
         return program;
     }
 
+    /** The program rewrote its argv in place (setproctitle): ps and /proc/PID/cmdline show the new one. */
+    void setArgv(List<String> newArgv) {
+        this.argv = List.copyOf(newArgv);
+    }
+
     void setProgram(Program program, String executablePath, List<String> argv) {
         this.generation++;
         this.program = program;

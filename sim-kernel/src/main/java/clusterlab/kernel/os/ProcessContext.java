@@ -58,6 +58,14 @@ public final class ProcessContext {
         return a.subList(1, a.size());
     }
 
+    /**
+     * Rewrites the command line ps shows, as nginx's setproctitle does ("nginx: master process
+     * ..."); the executable and comm stay the same.
+     */
+    public void setProcessTitle(String title) {
+        process.setArgv(List.of(title));
+    }
+
     public Map<String, String> env() {
         return process.env();
     }
