@@ -54,7 +54,15 @@ final class ContainerViews {
 
     /** The command as ps shows it: entrypoint and args joined, cut to 20 with an ellipsis, then Go-quoted. */
     static String command(Container c, boolean truncate) {
-        String command = String.join(" ", c.command());
+        // The daemon joins Path and Args, quoting args with spaces in single quotes (argsAsString).
+        StringBuilder joined = new StringBuilder();
+        for (String part : c.command()) {
+            if (joined.length() > 0) {
+                joined.append(' ');
+            }
+            joined.append(part.contains(" ") && joined.length() > 0 ? "'" + part + "'" : part);
+        }
+        String command = joined.toString();
         if (truncate && command.codePointCount(0, command.length()) > 20) {
             int end = command.offsetByCodePoints(0, 19);
             command = command.substring(0, end) + "…";

@@ -9,7 +9,7 @@ import java.util.List;
  * @param target the request-target as sent ({@code /index.html?x=1})
  * @param version {@code HTTP/1.1} or {@code HTTP/1.0}
  */
-public record HttpRequest(String method, String target, String version, List<HttpHeader> headers, String body) {
+public record HttpRequest(String method, String target, String version, List<HttpHeader> headers, String body) implements clusterlab.kernel.net.Sized {
     public HttpRequest {
         if (method == null || method.isEmpty() || target == null || version == null) {
             throw new IllegalArgumentException("incomplete request line");
@@ -31,6 +31,12 @@ public record HttpRequest(String method, String target, String version, List<Htt
     public String path() {
         int q = target.indexOf('?');
         return q < 0 ? target : target.substring(0, q);
+    }
+
+    /** Relays forward the message at its real size. */
+    @Override
+    public int sizeBytes() {
+        return wireBytes();
     }
 
     public int wireBytes() {

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param body the entity body (empty for HEAD, whatever Content-Length says)
  */
-public record HttpResponse(String version, int status, String reason, List<HttpHeader> headers, String body) {
+public record HttpResponse(String version, int status, String reason, List<HttpHeader> headers, String body) implements clusterlab.kernel.net.Sized {
     public HttpResponse {
         if (version == null || reason == null || status < 100 || status > 999) {
             throw new IllegalArgumentException("bad status line");
@@ -23,6 +23,12 @@ public record HttpResponse(String version, int status, String reason, List<HttpH
 
     public String header(String name) {
         return HttpHeaders.first(headers, name);
+    }
+
+    /** Relays forward the message at its real size. */
+    @Override
+    public int sizeBytes() {
+        return wireBytes();
     }
 
     public int wireBytes() {
