@@ -300,7 +300,7 @@ final class Builtins {
         try {
             script = Parser.parse(text, true, 1, new ArrayList<>());
         } catch (ShellSyntaxException e) {
-            io.err().write(new Messages(s.messages.bash(), s.messages.shellName(), file)
+            io.err().write(new Messages(s.messages.bash(), s.messages.shellName(), file, file)
                     .syntaxError(e, false, false, null));
             done.accept(2);
             return;

@@ -7,12 +7,15 @@ package clusterlab.kernel.programs.shell;
 final class Messages {
     private final boolean bash;
     private final String shellName;
-    /** The script file or "-c" context name for dash; null for bash -c and interactive bash. */
+    /** The name errors start with: $0, as the shell was invoked ("bash", "/bin/sh") or named with -c. */
+    private final String errorName;
+    /** The script file being run, or null (-c, stdin, interactive). */
     private final String scriptName;
 
-    Messages(boolean bash, String shellName, String scriptName) {
+    Messages(boolean bash, String shellName, String errorName, String scriptName) {
         this.bash = bash;
         this.shellName = shellName;
+        this.errorName = errorName;
         this.scriptName = scriptName;
     }
 
@@ -27,9 +30,9 @@ final class Messages {
     /** The prefix of an error about a command on {@code line}. */
     String prefix(int line) {
         if (bash) {
-            return scriptName == null ? shellName + ": " : scriptName + ": line " + line + ": ";
+            return scriptName == null ? errorName + ": " : scriptName + ": line " + line + ": ";
         }
-        return (scriptName == null ? shellName : scriptName) + ": " + line + ": ";
+        return (scriptName == null ? errorName : scriptName) + ": " + line + ": ";
     }
 
     String notFound(String name) {
@@ -68,8 +71,8 @@ final class Messages {
             };
             return prefix(line) + "Syntax error: " + what + "\n";
         }
-        String where = interactive ? shellName + ": "
-                : (commandString ? shellName + ": -c" : scriptName) + ": line " + line + ": ";
+        String where = interactive ? errorName + ": "
+                : (commandString ? errorName + ": -c" : scriptName) + ": line " + line + ": ";
         String text = switch (e.kind()) {
             case UNEXPECTED_TOKEN -> "syntax error near unexpected token `" + e.token() + "'";
             case UNTERMINATED_QUOTE -> "unexpected EOF while looking for matching `" + e.token() + "'";
@@ -78,7 +81,7 @@ final class Messages {
         };
         StringBuilder sb = new StringBuilder(where).append(text).append('\n');
         if (e.kind() == ShellSyntaxException.Kind.UNTERMINATED_QUOTE && !interactive) {
-            sb.append(commandString ? shellName + ": -c" : scriptName).append(": line ").append(line + 1)
+            sb.append(commandString ? errorName + ": -c" : scriptName).append(": line ").append(line + 1)
                     .append(": syntax error: unexpected end of file\n");
         } else if (e.kind() == ShellSyntaxException.Kind.UNEXPECTED_TOKEN && !interactive && sourceLine != null) {
             sb.append(where).append('`').append(sourceLine).append("'\n");

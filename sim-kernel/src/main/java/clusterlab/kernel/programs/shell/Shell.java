@@ -44,6 +44,9 @@ public final class Shell implements Program {
         ctx.allocate(RSS_BYTES);
         ctx.setVirtualMemory(VSZ_BYTES);
         String argv0 = ctx.argv().get(0);
+        if (argv0.startsWith("-")) {
+            argv0 = argv0.substring(1); // a login shell's "-bash"
+        }
         String base = argv0.substring(argv0.lastIndexOf('/') + 1);
         boolean bash = !base.equals("sh") && !base.equals("dash");
         String name = bash ? "bash" : "sh";
@@ -67,7 +70,7 @@ public final class Shell implements Program {
                 break;
             }
             if (a.startsWith("--")) {
-                ctx.eprintln(name + ": " + a + ": invalid option");
+                ctx.eprintln(argv0 + ": " + a + ": invalid option");
                 ctx.exit(2);
                 return;
             }
@@ -79,7 +82,7 @@ public final class Shell implements Program {
                     case 's' -> forceStdin = true;
                     case 'l', 'x', 'u', 'v', 'h', 'B', 'm', 'o', 'p', 'f', 'a', 'n' -> { }
                     default -> {
-                        ctx.eprintln(name + ": -" + c + ": invalid option");
+                        ctx.eprintln(argv0 + ": -" + c + ": invalid option");
                         ctx.exit(2);
                         return;
                     }
@@ -93,7 +96,7 @@ public final class Shell implements Program {
         state.arg0 = argv0;
         if (command != null) {
             if (operands.isEmpty()) {
-                ctx.eprintln(name + ": -c: option requires an argument");
+                ctx.eprintln(argv0 + ": -c: option requires an argument");
                 ctx.exit(2);
                 return;
             }
@@ -108,8 +111,8 @@ public final class Shell implements Program {
             try {
                 text = ctx.fs().readString(ctx.resolve(scriptName));
             } catch (FsException e) {
-                ctx.eprintln(bash ? name + ": " + scriptName + ": " + e.errno().text()
-                        : name + ": 0: cannot open " + scriptName + ": No such file");
+                ctx.eprintln(bash ? argv0 + ": " + scriptName + ": " + e.errno().text()
+                        : argv0 + ": 0: cannot open " + scriptName + ": No such file");
                 ctx.exit(bash ? 127 : 2);
                 return;
             }
@@ -120,7 +123,7 @@ public final class Shell implements Program {
         }
         boolean interactive = interactiveFlag || text == null && ctx.isTty() && ctx.process().stdio().in() != null;
         String shellPath = ctx.process().executablePath();
-        session = new Session(ctx, new Messages(bash, name, scriptName), interactive, shellPath);
+        session = new Session(ctx, new Messages(bash, name, scriptName == null ? state.arg0 : argv0, scriptName), interactive, shellPath);
         importEnvironment(bash, interactive);
         state.errexit = errexit;
         state.shellPid = ctx.pid();
