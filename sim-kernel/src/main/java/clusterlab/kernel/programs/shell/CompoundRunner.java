@@ -95,7 +95,8 @@ final class CompoundRunner {
         it.substitute(subs, 0, io, results, subStatus -> {
             List<String> values;
             try {
-                values = new Expander(it.state, results).fields(words);
+                values = new Expander(it.state, results)
+                        .withGlob(new Glob(it.session.ctx.fs(), it.session.ctx.cwd())).fields(words);
             } catch (Expander.ExpansionError e) {
                 it.session.error(io.err(), e.getMessage());
                 it.finishWith(1, k);

@@ -27,10 +27,17 @@ final class Expander {
 
     private final ShellState state;
     private final Map<CmdSub, String> substitutions;
+    /** Pathname expansion for unquoted * ? [ in fields; null: none (assignments, here-documents). */
+    private Glob glob;
 
     Expander(ShellState state, Map<CmdSub, String> substitutions) {
         this.state = state;
         this.substitutions = substitutions;
+    }
+
+    Expander withGlob(Glob g) {
+        this.glob = g;
+        return this;
     }
 
     /** Every command substitution in {@code words}, in the order they appear. */
@@ -77,7 +84,7 @@ final class Expander {
     }
 
     private void expandInto(Word word, List<String> out) {
-        FieldBuilder fb = new FieldBuilder(out, ifs());
+        FieldBuilder fb = new FieldBuilder(out, ifs(), glob);
         for (Part p : word.parts()) {
             if (p instanceof Lit l) {
                 fb.append(l.text(), l.quoted());
@@ -85,21 +92,21 @@ final class Expander {
                 fb.append(substitutions.getOrDefault(c, ""), c.quoted());
             } else if (p instanceof Param pp) {
                 List<String> values = paramValues(pp);
-                    boolean multi = pp.name().equals("@") || pp.name().equals("*") && !pp.quoted();
-                    if (multi && pp.op() == null) {
-                        for (int i = 0; i < values.size(); i++) {
-                            if (i > 0) {
-                                fb.breakField(pp.quoted());
-                            }
-                            fb.append(values.get(i), pp.quoted());
+                boolean multi = pp.name().equals("@") || pp.name().equals("*") && !pp.quoted();
+                if (multi && pp.op() == null) {
+                    for (int i = 0; i < values.size(); i++) {
+                        if (i > 0) {
+                            fb.breakField(pp.quoted());
                         }
-                        if (values.isEmpty() && !pp.quoted()) {
-                            fb.append("", false);
-                        }
-                    } else {
-                        String joined = String.join(pp.name().equals("*") ? ifsJoiner() : " ", values);
-                        fb.append(joined, pp.quoted());
+                        fb.append(values.get(i), pp.quoted());
                     }
+                    if (values.isEmpty() && !pp.quoted()) {
+                        fb.append("", false);
+                    }
+                } else {
+                    String joined = String.join(pp.name().equals("*") ? ifsJoiner() : " ", values);
+                    fb.append(joined, pp.quoted());
+                }
             }
         }
         fb.finish();
@@ -199,17 +206,29 @@ final class Expander {
     private static final class FieldBuilder {
         private final List<String> out;
         private final String ifs;
+        private final Glob glob;
         private final StringBuilder current = new StringBuilder();
+        /** The field as a glob pattern: quoted glob characters escaped with a backslash. */
+        private final StringBuilder pattern = new StringBuilder();
         private boolean started;
+        private boolean magic;
 
-        FieldBuilder(List<String> out, String ifs) {
+        FieldBuilder(List<String> out, String ifs, Glob glob) {
             this.out = out;
             this.ifs = ifs;
+            this.glob = glob;
         }
 
         void append(String text, boolean quoted) {
             if (quoted) {
                 current.append(text);
+                for (int i = 0; i < text.length(); i++) {
+                    char c = text.charAt(i);
+                    if ("*?[]\\".indexOf(c) >= 0) {
+                        pattern.append('\\');
+                    }
+                    pattern.append(c);
+                }
                 started = true;
             } else {
                 for (int i = 0; i < text.length(); i++) {
@@ -218,25 +237,46 @@ final class Expander {
                         breakField(false);
                     } else {
                         current.append(c);
+                        if (c == '*' || c == '?' || c == '[') {
+                            magic = true;
+                        } else if (c == '\\' || c == ']') {
+                            pattern.append('\\');
+                        }
+                        pattern.append(c);
                         started = true;
                     }
                 }
             }
             bound(current);
+            bound(pattern);
+        }
+
+        private void emit() {
+            List<String> matches = magic && glob != null ? glob.expand(pattern.toString()) : List.of();
+            if (matches.isEmpty()) {
+                out.add(current.toString());
+            } else {
+                out.addAll(matches);
+            }
+            current.setLength(0);
+            pattern.setLength(0);
+            magic = false;
         }
 
         /** Ends the current field (an empty one only if something quoted started it). */
         void breakField(boolean keepEmpty) {
             if (started || keepEmpty && current.length() > 0) {
-                out.add(current.toString());
+                emit();
             }
             current.setLength(0);
+            pattern.setLength(0);
+            magic = false;
             started = false;
         }
 
         void finish() {
             if (started) {
-                out.add(current.toString());
+                emit();
             }
         }
     }

@@ -5,6 +5,7 @@ import clusterlab.kernel.os.OsException;
 import clusterlab.kernel.os.OutputSink;
 import clusterlab.kernel.os.Pipe;
 import clusterlab.kernel.os.Process;
+import clusterlab.kernel.os.Signal;
 import clusterlab.kernel.os.SpawnSpec;
 import clusterlab.kernel.os.Stdio;
 import clusterlab.kernel.os.Terminal;
@@ -206,6 +207,7 @@ final class Interpreter {
                 }
                 if (--remaining[0] == 0) {
                     session.foregroundWaits--;
+                    reportSignal(signalOf(lastStatus[0]), io);
                     state.lastStatus = lastStatus[0];
                     done.accept(lastStatus[0]);
                 }
@@ -264,7 +266,7 @@ final class Interpreter {
         Map<CmdSub, String> results = Expander.newResults();
         substitute(subs, 0, io, results, subStatus -> {
             session.line = cmd.line();
-            Expander expander = new Expander(state, results);
+            Expander expander = new Expander(state, results).withGlob(new Glob(session.ctx.fs(), session.ctx.cwd()));
             List<String> fields;
             Map<String, String> assignments = new LinkedHashMap<>();
             Io effective;
@@ -412,7 +414,18 @@ final class Interpreter {
             if (ownsTerminal) {
                 terminal.setForeground(session.ctx.process());
             }
-            reportSignal(child, io);
+            if (!inPipeline) {
+                reportSignal(child.terminatedBy(), io);
+            }
+            if (!session.interactive && terminal != null && child.terminatedBy() == Signal.SIGINT) {
+                // Ctrl-C hit the whole foreground process group: a script shell dies of it too, once
+                // its child has (bash's wait_sigint_handler), instead of running the next command.
+                session.ctx.kill(session.ctx.pid(), Signal.SIGINT);
+                if (session.ctx.process().isAlive()) {
+                    session.ctx.exit(Signal.SIGINT.exitStatus()); // a namespace init ignores it
+                }
+                return;
+            }
             finishWith(status, k);
         });
     }
@@ -468,16 +481,26 @@ final class Interpreter {
     }
 
     /** What interactive bash prints when a foreground job dies of a signal. */
-    private void reportSignal(Process child, Io io) {
-        if (!session.interactive || child.terminatedBy() == null) {
+    private void reportSignal(Signal signal, Io io) {
+        if (!session.interactive || signal == null) {
             return;
         }
-        switch (child.terminatedBy()) {
+        switch (signal) {
             case SIGINT -> io.err().write("\n");
             case SIGKILL -> io.err().write("Killed\n");
             case SIGTERM -> io.err().write("Terminated\n");
             default -> { }
         }
+    }
+
+    /** The signal a pipeline's last stage died of, judged from its status (the processes are gone). */
+    private static Signal signalOf(int status) {
+        for (Signal sig : List.of(Signal.SIGINT, Signal.SIGKILL, Signal.SIGTERM)) {
+            if (status == sig.exitStatus()) {
+                return sig;
+            }
+        }
+        return null;
     }
 
     /** A sink for a child that passes writes on but not close: the shell still uses the stream. */

@@ -2,7 +2,6 @@ package clusterlab.kernel.programs.shell;
 
 import clusterlab.kernel.programs.shell.Ast.AndOr;
 import clusterlab.kernel.programs.shell.Ast.Assignment;
-import clusterlab.kernel.programs.shell.Ast.CmdSub;
 import clusterlab.kernel.programs.shell.Ast.Command;
 import clusterlab.kernel.programs.shell.Ast.Compound;
 import clusterlab.kernel.programs.shell.Ast.HereDoc;

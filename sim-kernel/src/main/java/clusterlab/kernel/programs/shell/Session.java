@@ -6,7 +6,10 @@ import clusterlab.kernel.os.Process;
 import clusterlab.kernel.os.ProcessContext;
 import clusterlab.kernel.os.Terminal;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What one shell process shares among its interpreters (the shell proper, its subshells and
@@ -63,10 +66,10 @@ final class Session {
     }
 
     /** Line readers of pipes the read builtin used (looked up by identity, never iterated). */
-    private final java.util.IdentityHashMap<Pipe, PipeLines> pipeLines = new java.util.IdentityHashMap<>();
+    private final IdentityHashMap<Pipe, PipeLines> pipeLines = new IdentityHashMap<>();
 
     /** The line reader for {@code pipe}: the shell's own stdin or another pipe. */
-    java.util.function.Consumer<java.util.function.Consumer<String>> lineSource(Io io) {
+    Consumer<Consumer<String>> lineSource(Io io) {
         if (io.shellIn()) {
             return input::nextLine;
         }
@@ -108,7 +111,7 @@ final class Session {
                     default -> "Exit " + j.status;
                 };
                 sb.append('[').append(j.number).append(']').append(j.number == newest ? '+' : '-').append("  ")
-                        .append(String.format(java.util.Locale.ROOT, "%-24s", state)).append(j.text).append('\n');
+                        .append(String.format(Locale.ROOT, "%-24s", state)).append(j.text).append('\n');
             }
         }
         return sb.toString();

@@ -1,7 +1,6 @@
 package clusterlab.kernel.programs.shell;
 
 import clusterlab.kernel.fs.FsException;
-import clusterlab.kernel.os.Process;
 import clusterlab.kernel.os.ProcessContext;
 import clusterlab.kernel.os.Program;
 import clusterlab.kernel.os.Signal;
@@ -303,10 +302,5 @@ public final class Shell implements Program {
             pos = nl < 0 ? text.length() : nl + 1;
             onLine.accept(line);
         }
-    }
-
-    /** For tests and the lab: whether a process runs this program and sits at its prompt. */
-    static boolean isShell(Process p) {
-        return p.comm().equals("bash") || p.comm().equals("sh");
     }
 }

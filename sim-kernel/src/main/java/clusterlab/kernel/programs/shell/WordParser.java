@@ -1,24 +1,16 @@
 package clusterlab.kernel.programs.shell;
 
-import clusterlab.kernel.programs.shell.Ast.AndOr;
-import clusterlab.kernel.programs.shell.Ast.Assignment;
 import clusterlab.kernel.programs.shell.Ast.CmdSub;
 import clusterlab.kernel.programs.shell.Ast.Command;
-import clusterlab.kernel.programs.shell.Ast.Compound;
 import clusterlab.kernel.programs.shell.Ast.HereDoc;
-import clusterlab.kernel.programs.shell.Ast.Item;
 import clusterlab.kernel.programs.shell.Ast.Lit;
 import clusterlab.kernel.programs.shell.Ast.Param;
 import clusterlab.kernel.programs.shell.Ast.Part;
-import clusterlab.kernel.programs.shell.Ast.Pipeline;
-import clusterlab.kernel.programs.shell.Ast.Redirect;
 import clusterlab.kernel.programs.shell.Ast.Script;
-import clusterlab.kernel.programs.shell.Ast.Simple;
 import clusterlab.kernel.programs.shell.Ast.Word;
 import clusterlab.kernel.programs.shell.ShellSyntaxException.Kind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Words: quoting, parameter expansion, command substitution, and here-document bodies. Command
