@@ -331,10 +331,9 @@ final class Builtins {
         }
         List<String> argv = a.subList(1, a.size());
         try {
-            s.input.lend(); // the new program reads stdin itself
+            s.input.release(); // the new program reads stdin itself
             s.ctx.exec(argv);
         } catch (OsException e) {
-            s.input.takeBack();
             boolean missing = e.errno() == Errno.ENOENT;
             s.error(io.err(), "exec: " + argv.get(0) + ": " + (missing ? "not found" : e.errno().text()));
             if (!s.interactive) {

@@ -59,6 +59,16 @@ final class Messages {
         return bash ? "cd: " + dir + ": " + errnoText : "cd: can't cd to " + dir;
     }
 
+    /** A parser warning (bash only: dash accepts an unterminated here-document silently). */
+    String warning(String text, boolean interactive, boolean commandString, int line) {
+        if (!bash) {
+            return "";
+        }
+        String where = interactive ? errorName + ": "
+                : (commandString ? errorName + ": -c" : scriptName) + ": line " + line + ": ";
+        return where + "warning: " + text + "\n";
+    }
+
     /** The lines of a syntax error; {@code sourceLine} is the offending input line, if known. */
     String syntaxError(ShellSyntaxException e, boolean interactive, boolean commandString, String sourceLine) {
         int line = e.line();

@@ -218,13 +218,17 @@ public final class Shell implements Program {
     }
 
     private void run(Script script, List<String> warnings) {
-        for (String w : warnings) {
-            ctx.eprintln(session.messages.prefix(firstLineOfPending) + "warning: " + w);
-        }
+        printWarnings(warnings);
         pending.setLength(0);
         firstLineOfPending = linesRead + 1;
         top.runScript(script, new Io(null, true, ctx.process().stdio().out(), ctx.process().stdio().err()),
                 status -> readCommand());
+    }
+
+    private void printWarnings(List<String> warnings) {
+        for (String w : warnings) {
+            ctx.eprint(session.messages.warning(w, session.interactive, commandString, Math.max(1, linesRead)));
+        }
     }
 
     private void syntaxError(ShellSyntaxException e, String line) {
@@ -253,9 +257,7 @@ public final class Shell implements Program {
                 ctx.exit(2);
                 return;
             }
-            for (String w : warnings) {
-                ctx.eprintln(session.messages.prefix(firstLineOfPending) + "warning: " + w);
-            }
+            printWarnings(warnings);
             pending.setLength(0);
             top.runScript(script, new Io(null, true, ctx.process().stdio().out(), ctx.process().stdio().err()),
                     status -> shutdown(status));

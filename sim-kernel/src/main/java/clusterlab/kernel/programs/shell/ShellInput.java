@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  * detaches and the command attaches (its readInput); what is typed meanwhile stays in the pipe
  * for whoever reads next. When the command exits, the kernel detaches it and the shell attaches
  * again. If the shell already holds unread text (input that arrived in one chunk, as from
- * {@code bash < script}) or has seen the end of input, the command gets a fresh pipe with a copy of
- * that text instead, closed: it can read the rest of the input, and the shell still runs it too
- * (a real shell reading a pipe byte by byte would lose it to the command; documented deviation).
+ * {@code bash < script}) or has seen the end of input, the command gets a pipe of its own with
+ * that text first and then whatever arrives later; what the command leaves unread returns to the
+ * shell, as if the shell had read its input byte by byte like bash does on a pipe.
  */
 final class ShellInput {
     /** Bound on text buffered and not yet read as lines. */
@@ -25,6 +25,9 @@ final class ShellInput {
     private final StringBuilder buffer = new StringBuilder();
     private boolean attached;
     private boolean lent;
+    /** While lent through a relay: the command's pipe, and whether the live pipe feeds it. */
+    private Pipe lentCopy;
+    private boolean relaying;
     private boolean eof;
     private Consumer<String> waiter;
 
@@ -89,33 +92,68 @@ final class ShellInput {
         }
     }
 
-    /** The stdin for a foreground command: the live pipe (detached from the shell) or a copy. */
+    /** The stdin for a foreground command: the live pipe (detached from the shell) or a relay. */
     Pipe lend() {
         if (pipe == null) {
             return null;
         }
+        if (!eof && !attached && pipe.isClosed()) {
+            attach(); // the writer is done: take what is left (and the end) into the buffer
+        }
+        lent = true;
         if (eof || buffer.length() > 0) {
+            // The shell already holds some input: the command gets it first through its own pipe,
+            // then what arrives later. What it leaves unread comes back to the shell afterwards.
             Pipe copy = new Pipe();
             copy.write(buffer.toString());
-            copy.close();
+            buffer.setLength(0);
+            if (eof) {
+                copy.close();
+            } else {
+                attached = false;
+                relaying = true;
+                pipe.attachReader(copy::write, () -> {
+                    eof = true;
+                    copy.close();
+                });
+            }
+            lentCopy = copy;
             return copy;
         }
         if (attached) {
             pipe.detachReader();
             attached = false;
         }
-        lent = true;
         return pipe;
     }
 
-    /** The command is done with stdin: read it again if a line is wanted. */
+    /** The command is done with stdin: keep what it did not read, and read again if a line is wanted. */
     void takeBack() {
         if (!lent) {
             return;
         }
         lent = false;
+        if (lentCopy != null) {
+            if (relaying) {
+                pipe.detachReader();
+                relaying = false;
+            }
+            StringBuilder unread = new StringBuilder();
+            lentCopy.attachReader(unread::append, () -> { });
+            lentCopy.detachReader();
+            buffer.insert(0, unread);
+            lentCopy = null;
+        }
         if (waiter != null && !eof) {
             attach();
+        }
+    }
+
+    /** exec: the new program reads the process's stdin itself; the shell lets go of it. */
+    void release() {
+        if (attached && pipe != null) {
+            pipe.detachReader();
+            attached = false;
         }
     }
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  *
  * <pre>
  * === name
- * $ bash -c            (the body is the -c string; "$ stdin bash" feeds it on stdin;
+ * $ bash -c            (the body is the -c string, then optionally "--- stdin" and its input;
+ *                       "$ stdin bash" feeds the body on stdin;
  * body lines            "$ terminal bash" types it at a terminal: ^C, ^D and "@wait 5s" are keys/pauses)
  * ----
  * expected output
@@ -127,10 +128,14 @@ class ShellTranscriptTest {
         if (words.get(0).equals("stdin")) {
             r = f.run(words.subList(1, words.size()), text + "\n");
         } else {
+            // "--- stdin" in the body: what follows is the command's standard input
+            int split = c.body().indexOf("--- stdin");
+            String script = split < 0 ? text : String.join("\n", c.body().subList(0, split));
+            String stdin = split < 0 ? null : String.join("\n", c.body().subList(split + 1, c.body().size())) + "\n";
             List<String> argv = new ArrayList<>(words);
             int dashC = argv.indexOf("-c");
-            argv.add(dashC + 1, text);
-            r = f.run(argv, null);
+            argv.add(dashC + 1, script);
+            r = f.run(argv, stdin);
         }
         StringBuilder sb = new StringBuilder();
         if (!r.stdout().isEmpty()) {
