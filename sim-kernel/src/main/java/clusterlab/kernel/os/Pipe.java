@@ -16,6 +16,7 @@ public final class Pipe implements OutputSink {
     private boolean closed;
     private boolean eofDelivered;
     private long droppedChars;
+    private Terminal terminal;
 
     @Override
     public void write(String text) {
@@ -67,6 +68,18 @@ public final class Pipe implements OutputSink {
     /** True while a process is attached as the reader. */
     public boolean hasReader() {
         return reader != null;
+    }
+
+    /**
+     * The terminal this pipe is the input of, or null: how a shell, holding only its stdin, finds
+     * the terminal to make a job the foreground one (tcsetpgrp on its stdin descriptor).
+     */
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    void bindTerminal(Terminal t) {
+        this.terminal = t;
     }
 
     public long droppedChars() {

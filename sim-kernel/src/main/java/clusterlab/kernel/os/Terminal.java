@@ -18,6 +18,7 @@ public final class Terminal {
     public Terminal(Tty tty, OutputSink output) {
         this.tty = tty;
         this.output = output;
+        input.bindTerminal(this);
     }
 
     public Tty tty() {
