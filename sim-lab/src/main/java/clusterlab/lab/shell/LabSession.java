@@ -167,6 +167,7 @@ public final class LabSession {
     /** Ctrl-C on the current terminal. */
     public void interrupt() {
         journal.add("^C");
+        lastOutput.setLength(0);
         current.terminal.interrupt();
         settle();
     }
