@@ -143,6 +143,10 @@ final class Builtins {
             s.error(io.err(), s.messages.cdFailed(target, e.errno().text()));
             done.accept(s.messages.bash() ? 1 : 2);
             return;
+        } catch (IllegalArgumentException e) {
+            s.error(io.err(), s.messages.cdFailed(target, Redirections.NAME_TOO_LONG));
+            done.accept(s.messages.bash() ? 1 : 2);
+            return;
         }
         it.state.set("OLDPWD", old);
         it.state.set("PWD", s.ctx.cwd());
@@ -290,8 +294,9 @@ final class Builtins {
         String text;
         try {
             text = s.ctx.fs().readString(s.ctx.resolve(file));
-        } catch (FsException e) {
-            s.error(io.err(), s.messages.bash() ? file + ": " + e.errno().text()
+        } catch (FsException | IllegalArgumentException e) {
+            s.error(io.err(), s.messages.bash() ? file + ": " + (e instanceof FsException fe ? fe.errno().text()
+                    : Redirections.NAME_TOO_LONG)
                     : ".: cannot open " + file + ": No such file");
             done.accept(s.messages.bash() ? 1 : 2);
             return;
@@ -333,9 +338,9 @@ final class Builtins {
         try {
             s.input.release(); // the new program reads stdin itself
             s.ctx.exec(argv);
-        } catch (OsException e) {
-            boolean missing = e.errno() == Errno.ENOENT;
-            s.error(io.err(), "exec: " + argv.get(0) + ": " + (missing ? "not found" : e.errno().text()));
+        } catch (OsException | IllegalArgumentException e) {
+            boolean missing = !(e instanceof OsException oe) || oe.errno() == Errno.ENOENT;
+            s.error(io.err(), "exec: " + argv.get(0) + ": " + (missing ? "not found" : ((OsException) e).errno().text()));
             if (!s.interactive) {
                 it.exit(missing ? 127 : 126);
             } else {

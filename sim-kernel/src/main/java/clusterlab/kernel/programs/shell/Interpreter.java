@@ -386,6 +386,13 @@ final class Interpreter {
         try {
             child = session.ctx.spawn(SpawnSpec.child(session.ctx.process(), argv,
                     new Stdio(stdin, keepOpen(io.out()), keepOpen(io.err()), session.ctx.tty())).withEnv(env));
+        } catch (IllegalArgumentException e) {
+            // a path longer than PATH_MAX: execve fails (ENAMETOOLONG, reported like a missing file)
+            if (io.shellIn()) {
+                session.input.takeBack();
+            }
+            finishWith(spawnFailure(argv.get(0), Errno.ENOENT, io), k);
+            return;
         } catch (OsException e) {
             if (io.shellIn()) {
                 session.input.takeBack();

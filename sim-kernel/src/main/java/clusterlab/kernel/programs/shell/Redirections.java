@@ -21,6 +21,9 @@ final class Redirections {
         }
     }
 
+    /** strerror(ENAMETOOLONG): the kernel's paths refuse more than PATH_MAX characters. */
+    static final String NAME_TOO_LONG = "File name too long";
+
     private Redirections() {}
 
     /** The streams after applying {@code redirects} to {@code io}, left to right. */
@@ -101,8 +104,8 @@ final class Redirections {
             throw new Failure(m.cannotCreate(target, Errno.ENOENT.text()));
         }
         Filesystem fs = session.ctx.fs();
-        String path = session.ctx.resolve(target);
         try {
+            String path = session.ctx.resolve(target);
             FileStat st = fs.exists(path) ? fs.stat(path) : null;
             if (st != null && st.isDirectory()) {
                 throw new Failure(m.cannotCreate(target, Errno.EISDIR.text()));
@@ -112,8 +115,10 @@ final class Redirections {
             }
         } catch (FsException e) {
             throw new Failure(m.cannotCreate(target, e.errno().text()));
+        } catch (IllegalArgumentException e) {
+            throw new Failure(m.cannotCreate(target, NAME_TOO_LONG));
         }
-        return new FileSink(fs, path);
+        return new FileSink(fs, session.ctx.resolve(target));
     }
 
     private static Pipe openIn(Session session, String target) throws Failure {
@@ -122,8 +127,8 @@ final class Redirections {
             p.close();
             return p;
         }
-        String path = session.ctx.resolve(target);
         try {
+            String path = session.ctx.resolve(target);
             Filesystem fs = session.ctx.fs();
             if (fs.stat(path).isDirectory()) {
                 throw new Failure(session.messages.cannotOpen(target, Errno.EISDIR.text()));
@@ -134,6 +139,8 @@ final class Redirections {
             return p;
         } catch (FsException e) {
             throw new Failure(session.messages.cannotOpen(target, e.errno().text()));
+        } catch (IllegalArgumentException e) {
+            throw new Failure(session.messages.cannotOpen(target, NAME_TOO_LONG));
         }
     }
 

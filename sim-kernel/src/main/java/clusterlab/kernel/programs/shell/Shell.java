@@ -109,8 +109,9 @@ public final class Shell implements Program {
             scriptName = operands.get(0);
             try {
                 text = ctx.fs().readString(ctx.resolve(scriptName));
-            } catch (FsException e) {
-                ctx.eprintln(bash ? argv0 + ": " + scriptName + ": " + e.errno().text()
+            } catch (FsException | IllegalArgumentException e) {
+                String reason = e instanceof FsException fe ? fe.errno().text() : "File name too long";
+                ctx.eprintln(bash ? argv0 + ": " + scriptName + ": " + reason
                         : argv0 + ": 0: cannot open " + scriptName + ": No such file");
                 ctx.exit(bash ? 127 : 2);
                 return;

@@ -39,6 +39,13 @@ abstract class WordParser extends CharCursor {
         enter();
         List<Part> parts = new ArrayList<>();
         StringBuilder lit = new StringBuilder();
+        if (peek() == '~' && !inDoubleQuotes) {
+            char next = peekAt(1);
+            if (pos + 1 >= src.length() || next == '/' || (closer != 0 ? next == closer : isDelimiter(next))) {
+                pos++; // tilde expansion: ~ and ~/path mean $HOME (~user is not simulated)
+                parts.add(new Param("HOME", null, null, true));
+            }
+        }
         while (!atEnd()) {
             char c = peek();
             if (closer != 0 ? c == closer : isDelimiter(c)) {

@@ -75,7 +75,8 @@ class ShellProperties {
                 "cd /tmp", "cd /nope", "read x", "X=1", "$X", "\"$(echo a)\"", "`echo b`", "${Y:-d}", ";", "&&",
                 "||", "|", ">", "/tmp/f", ">>", "<", "/nope/f", "2>&1", "<<EOF", "\n", "EOF", "'", "\"", "(", ")",
                 "{", "}", "if", "then", "else", "fi", "for", "i", "in", "do", "done", "&", "!", "#", "exit",
-                "exit 4", "type", "command -v", "export Z=2", "unset X", "set -e", "test -f", "[", "]", "-z", "x")
+                "exit 4", "type", "command -v", "export Z=2", "unset X", "set -e", "test -f", "[", "]", "-z", "x", "*",
+                "source", "exec", "/" + "long".repeat(1500), "cd " + "d/".repeat(3000), ". /tmp/f", "wait", "shift")
                 .list().ofMaxSize(14).map(parts -> String.join(" ", parts));
     }
 
