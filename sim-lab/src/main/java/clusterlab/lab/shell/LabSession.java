@@ -48,19 +48,41 @@ public final class LabSession {
             new clusterlab.kernel.trace.MemoryTraceSink(TRACE_HISTORY_RECORDS);
     static final int TRACE_HISTORY_RECORDS = 1_000_000;
 
+    /** What a terminal in the background keeps of its screen until it is shown again. */
+    static final int BACKGROUND_SCREEN_CHARS = 64 * 1024;
+
     /** One node's terminal and the login shell on it. */
     private final class NodeTerminal {
         final Host host;
         final Terminal terminal;
+        /** Output written while another terminal was in front. */
+        final StringBuilder unseen = new StringBuilder();
         Process shell;
 
-        NodeTerminal(Host host) {
+        NodeTerminal(Host host, String ttyName) {
             this.host = host;
             OutputSink out = text -> {
-                lastOutput.append(text);
-                screen.accept(text);
+                if (this == current) {
+                    lastOutput.append(text);
+                    screen.accept(text);
+                } else {
+                    keepUnseen(text);
+                }
             };
-            this.terminal = new Terminal(Tty.of("pts/0"), out);
+            this.terminal = new Terminal(Tty.of(ttyName), out);
+        }
+
+        private void keepUnseen(String text) {
+            int clear = text.lastIndexOf(CLEAR_SCREEN);
+            if (clear >= 0) {
+                unseen.setLength(0); // a full-screen program redrew: only the last screen matters
+                unseen.append(text, Math.max(0, text.lastIndexOf("\u001b[H", clear)), text.length());
+            } else {
+                unseen.append(text);
+            }
+            if (unseen.length() > BACKGROUND_SCREEN_CHARS) {
+                unseen.delete(0, unseen.length() - BACKGROUND_SCREEN_CHARS);
+            }
         }
 
         void login() {
@@ -78,10 +100,20 @@ public final class LabSession {
             settle();
         }
 
+        /** The shell waits for a command line. */
         boolean idle() {
             Process fg = terminal.foreground();
             boolean shellWaiting = fg == null || fg == shell || !fg.isAlive();
-            return shellWaiting && terminal.input().hasReader() && terminal.input().pendingChars() == 0;
+            return shellWaiting && waitingForInput();
+        }
+
+        /**
+         * Whoever is in front (the shell, a shell inside a container, cat, a confirmation prompt)
+         * is reading the keyboard, has read everything typed, and nothing else happens at this instant.
+         */
+        boolean waitingForInput() {
+            return terminal.input().hasReader() && terminal.input().pendingChars() == 0
+                    && sim.nextEventTime() > sim.now();
         }
     }
 
@@ -98,8 +130,10 @@ public final class LabSession {
         this.sim = docker.cluster().simulation();
         sim.trace().addSink(history);
         for (Host h : docker.cluster().hosts()) {
-            terminals.put(h.name(), new NodeTerminal(h));
+            terminals.put(h.name(), new NodeTerminal(h, "pts/0"));
         }
+        // "node1/2" names a second terminal on node1, for watching one program while typing another.
+
         sim.runFor(Time.MILLISECOND); // let every machine boot its daemons
         switchTo("node1");
     }
@@ -113,6 +147,11 @@ public final class LabSession {
     }
 
     public String currentNode() {
+        for (var e : terminals.entrySet()) {
+            if (e.getValue() == current) {
+                return e.getKey();
+            }
+        }
         return current.host.name();
     }
 
@@ -131,19 +170,50 @@ public final class LabSession {
 
     private NodeTerminal nodeTerminal(String node) {
         NodeTerminal t = terminals.get(node);
-        if (t == null) {
-            throw new IllegalArgumentException("no node named " + node + " (nodes: "
-                    + String.join(", ", terminals.keySet()) + ")");
+        if (t != null) {
+            return t;
         }
-        return t;
+        int slash = node.indexOf('/');
+        if (slash > 0 && node.substring(slash + 1).matches("[2-9]")) {
+            NodeTerminal first = terminals.get(node.substring(0, slash));
+            if (first != null) {
+                NodeTerminal extra = new NodeTerminal(first.host, "pts/" + (Integer.parseInt(node.substring(slash + 1)) - 1));
+                terminals.put(node, extra);
+                return extra;
+            }
+        }
+        throw new IllegalArgumentException("no node named " + node + " (nodes: "
+                + String.join(", ", docker.cluster().hosts().stream().map(Host::name).toList())
+                + "; node1/2 opens a second terminal on node1)");
+    }
+
+    /** Shows the prompt again (as pressing Enter at an idle prompt does); nothing while a program runs. */
+    public void redisplayPrompt() {
+        if (current.idle()) {
+            current.terminal.input().write("\n");
+            settle();
+        }
     }
 
     /** Makes {@code node} the current one, logging in the first time (its prompt appears). */
     public void switchTo(String node) {
         NodeTerminal t = nodeTerminal(node);
+        if (t == current) {
+            redisplayPrompt();
+            return;
+        }
         current = t;
         if (t.shell == null || !t.shell.isAlive()) {
+            t.unseen.setLength(0);
             t.login();
+            return;
+        }
+        if (t.unseen.length() > 0) {
+            String text = t.unseen.toString();
+            t.unseen.setLength(0);
+            screen.accept(text);
+        } else {
+            redisplayPrompt();
         }
     }
 
@@ -204,7 +274,7 @@ public final class LabSession {
      */
     private void settle() {
         long deadline = sim.now() + FOREGROUND_LIMIT_NANOS;
-        sim.runWhile(() -> !current.idle() && sim.now() <= deadline && !drewScreen());
+        sim.runWhile(() -> !current.waitingForInput() && sim.now() <= deadline && !drewScreen());
         if (drewScreen()) {
             sim.runUntil(sim.now()); // finish what happens at this instant
         }

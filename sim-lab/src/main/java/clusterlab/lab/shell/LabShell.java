@@ -43,7 +43,11 @@ public final class LabShell {
             if (line.equals("^C")) {
                 session.interrupt();
             } else if (line.startsWith(":")) {
+                boolean switching = line.substring(1).strip().toLowerCase(Locale.ROOT).startsWith("node");
                 labCommand(line.substring(1).strip());
+                if (!quit && !switching) {
+                    session.redisplayPrompt();
+                }
             } else {
                 session.type(line);
             }
@@ -53,7 +57,7 @@ public final class LabShell {
     }
 
     private static final String HELP = String.join("\n",
-            ":node NAME            switch to another node's terminal",
+            ":node NAME            switch to another node's terminal (node1/2: a second one on node1)",
             ":advance DURATION     run virtual time forward (30s, 5m)",
             ":time                 show the virtual time",
             ":seed                 show the seed of this lab",

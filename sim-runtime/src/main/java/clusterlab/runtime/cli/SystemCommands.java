@@ -124,9 +124,11 @@ final class SystemCommands {
     private static void doPrune(Invocation inv, boolean all, boolean volumes) {
         Engine e = inv.engine;
         List<String> deletedContainers = new ArrayList<>();
+        long containerBytes = 0;
         for (Container c : e.containers()) {
             if (!c.isRunning() && c.state() != ContainerState.RESTARTING) {
                 deletedContainers.add(c.id());
+                containerBytes += c.rootfs().upperSizeBytes();
                 e.remove(c, false, false, () -> { });
             }
         }
@@ -152,7 +154,8 @@ final class SystemCommands {
         section(out, "Deleted Networks:", deletedNetworks);
         section(out, "Deleted Volumes:", deletedVolumes);
         section(out, "Deleted Images:", images.lines());
-        out.append("Total reclaimed space: ").append(HumanSize.decimal(images.reclaimedBytes())).append('\n');
+        out.append("Total reclaimed space: ").append(HumanSize.decimal(images.reclaimedBytes() + containerBytes))
+                .append('\n');
         inv.out(out.toString());
         inv.exit(0);
     }

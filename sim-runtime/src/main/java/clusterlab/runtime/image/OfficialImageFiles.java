@@ -299,26 +299,23 @@ final class OfficialImageFiles {
             """;
 
     /** The official mongo image's entrypoint, reduced to what the lab's mongod needs; it still ends in exec "$@". */
+    /**
+     * mongo's docker-entrypoint.sh, reduced to what the lab's shell and tools run: the real one
+     * also uses bash-only expansions and [[ ]], fixes ownership with chown and drops root with gosu.
+     * The lab's image ships /data/db owned by mongodb already, and mongod runs as root.
+     */
     static final String MONGO_ENTRYPOINT = """
             #!/bin/bash
-            set -Eeuo pipefail
-            
-            if [ "${1:0:1}" = '-' ]; then
+            set -e
+
+            # "docker run mongo --auth" means "mongod --auth"
+            if [ "$1" = "--auth" ] || [ "$1" = "--bind_ip_all" ] || [ "$1" = "--port" ]; then
             	set -- mongod "$@"
             fi
-            
-            originalArgOne="$1"
-            
-            # allow the container to be started with `--user`
-            # all mongo* commands should be dropped to the correct user
-            if [[ "$originalArgOne" == mongo* ]] && [ "$(id -u)" = '0' ]; then
-            	if [ "$originalArgOne" = 'mongod' ]; then
-            		chown -R mongodb /data/configdb /data/db
-            	fi
-            fi
-            
+
             exec "$@"
             """;
+
 
     static final String REGISTRY_CONFIG = """
             version: 0.1
