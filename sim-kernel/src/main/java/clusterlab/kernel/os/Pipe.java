@@ -12,6 +12,7 @@ public final class Pipe implements OutputSink {
 
     private final StringBuilder buffer = new StringBuilder();
     private Consumer<String> reader;
+    private boolean readerWaiting = true;
     private Runnable onEof;
     private boolean closed;
     private boolean eofDelivered;
@@ -50,6 +51,7 @@ public final class Pipe implements OutputSink {
     /** Attaches the reading process; buffered data and a pending EOF are delivered at once. */
     public void attachReader(Consumer<String> reader, Runnable onEof) {
         this.reader = reader;
+        this.readerWaiting = true;
         this.onEof = onEof;
         flush();
     }
@@ -68,6 +70,20 @@ public final class Pipe implements OutputSink {
     /** True while a process is attached as the reader. */
     public boolean hasReader() {
         return reader != null;
+    }
+
+    /**
+     * A reader that buffers (a shell reading whole lines) says whether it is blocked waiting for
+     * more input, as a read(2) on an empty tty would be. Simple readers count as waiting whenever
+     * they are attached. The lab uses this to know when a terminal is ready for the next line.
+     */
+    public void setReaderWaiting(boolean waiting) {
+        this.readerWaiting = waiting;
+    }
+
+    /** An attached reader is blocked on this pipe with nothing left to read. */
+    public boolean readerIsWaiting() {
+        return reader != null && readerWaiting && buffer.length() == 0;
     }
 
     /**

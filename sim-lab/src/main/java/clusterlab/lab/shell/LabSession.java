@@ -112,8 +112,7 @@ public final class LabSession {
          * is reading the keyboard, has read everything typed, and nothing else happens at this instant.
          */
         boolean waitingForInput() {
-            return terminal.input().hasReader() && terminal.input().pendingChars() == 0
-                    && sim.nextEventTime() > sim.now();
+            return terminal.input().readerIsWaiting() && sim.nextEventTime() > sim.now();
         }
     }
 

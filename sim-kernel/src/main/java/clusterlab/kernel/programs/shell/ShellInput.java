@@ -71,6 +71,10 @@ final class ShellInput {
 
     private void deliver() {
         Consumer<String> w = waiter;
+        if (pipe != null && !lent) {
+            // Blocked exactly when a line is wanted and none is complete (the lab waits for this).
+            pipe.setReaderWaiting(w != null && buffer.indexOf("\n") < 0);
+        }
         if (w == null) {
             return;
         }
