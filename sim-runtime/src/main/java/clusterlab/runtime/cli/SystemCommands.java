@@ -25,6 +25,28 @@ final class SystemCommands {
 
     static void version(Invocation inv) {
         String built = "Thu Mar 28 18:01:45 2019";
+        if (inv.cmd.changed("format")) {
+            java.util.Map<String, Object> client = new LinkedHashMap<>();
+            client.put("Version", Engine.VERSION);
+            client.put("ApiVersion", Engine.API_VERSION);
+            client.put("GoVersion", GO_VERSION);
+            client.put("GitCommit", CLIENT_BUILD);
+            client.put("Os", "linux");
+            client.put("Arch", "amd64");
+            java.util.Map<String, Object> server = new LinkedHashMap<>(client);
+            server.put("MinAPIVersion", "1.12");
+            java.util.Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("Client", client);
+            doc.put("Server", server);
+            try {
+                inv.outln(clusterlab.runtime.cli.format.Template.parse(inv.cmd.string("format")).render(doc));
+                inv.exit(0);
+            } catch (TemplateException e) {
+                inv.errln("Template parsing error: " + e.getMessage());
+                inv.exit(64);
+            }
+            return;
+        }
         inv.out("Client:\n"
                 + " Version:           " + Engine.VERSION + "\n"
                 + " API version:       " + Engine.API_VERSION + "\n"

@@ -138,7 +138,27 @@ final class ContainerRunner {
         if (ip != null) {
             s.append(ip).append('\t').append(hostnameOf(c)).append('\n');
         }
+        // On a user-defined network, peers are found by name. Docker answers from its embedded DNS;
+        // the lab writes them into /etc/hosts, which the simulated resolver reads.
+        String network = c.spec().network();
+        if (ip != null && !network.equals("default") && !network.equals("bridge")) {
+            for (Container peer : engine.containers()) {
+                if (peer != c && peer.ipAddress() != null && peer.spec().network().equals(network)) {
+                    s.append(peer.ipAddress()).append('\t').append(peer.name()).append('\n');
+                }
+            }
+        }
         return s.toString();
+    }
+
+    /** Rewrites /etc/hosts of every running container on a user network (a peer came or went). */
+    private void refreshHosts(EngineNetwork net) {
+        for (Container peer : engine.containers()) {
+            if (peer.ipAddress() != null && peer.spec().network().equals(net.name())
+                    && host.disk().exists(dir(peer))) {
+                host.disk().writeString(dir(peer) + "/hosts", hostsFile(peer, peer.ipAddress()));
+            }
+        }
     }
 
     // ---- start --------------------------------------------------------------------------------
@@ -183,6 +203,7 @@ final class ContainerRunner {
                 }
             }
             host.disk().writeString(dir(c) + "/hosts", hostsFile(c, ip));
+            c.setIpAddress(ip);
             MountedFs view = buildView(c);
             cgroup = os.cgroupRoot().child("system.slice").child("docker-" + c.id() + ".scope");
             applyLimits(cgroup, spec);
@@ -223,6 +244,9 @@ final class ContainerRunner {
             c.setOomKilled(false);
             c.setStoppedByUser(false);
             startProxies(c, ports);
+            if (net.isUserDefined()) {
+                refreshHosts(net);
+            }
             final Process started = init;
             os.onExit(init, status -> onInitExit(c, started, status));
             engine.simulation().trace().record(host.name(), "engine", "start", "id", c.shortId(), "pid", init.pid());
@@ -514,6 +538,10 @@ final class ContainerRunner {
         c.setOomKilled(status == 137 && c.cgroup() != null && c.cgroup().oomKills() > 0);
         teardown(c);
         c.setState(ContainerState.EXITED);
+        EngineNetwork exitedFrom = engine.network(c.spec().network().equals("default") ? "bridge" : c.spec().network());
+        if (exitedFrom.isUserDefined()) {
+            refreshHosts(exitedFrom);
+        }
         engine.simulation().trace().record(host.name(), "engine", "die", "id", c.shortId(), "exitCode", status);
         List<Runnable> waiters = stopWaiters.remove(c.id());
         if (waiters != null) {

@@ -43,10 +43,19 @@ public final class Nginx implements Program {
     private boolean stopping;
     private int respawns;
 
-    /** The version nginx reports: the image's NGINX_VERSION, else the default. */
+    /**
+     * The version nginx reports: the image's NGINX_VERSION without its Debian package suffix
+     * (the official image sets {@code 1.12.2-1~stretch}; the binary says {@code nginx/1.12.2}),
+     * else the default.
+     */
     static String version(ProcessContext ctx) {
         String v = ctx.getenv("NGINX_VERSION");
-        return v == null || v.isBlank() ? DEFAULT_VERSION : v.strip();
+        if (v == null || v.isBlank()) {
+            return DEFAULT_VERSION;
+        }
+        String s = v.strip();
+        int dash = s.indexOf('-');
+        return dash > 0 ? s.substring(0, dash) : s;
     }
 
     /** {@code 2019/05/30 07:59:56}, the time stamp of nginx's error log. */
