@@ -48,6 +48,9 @@ final class ShellCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         boolean interactive = System.console() != null;
+        if (interactive) {
+            out.println("clusterlab shell: a simulated cluster; :help lists lab commands, :quit leaves.");
+        }
         LabSession session = new LabSession(seed, nodes, text -> {
             if (interactive) {
                 out.print(text);
@@ -75,7 +78,6 @@ final class ShellCommand implements Callable<Integer> {
     }
 
     private static void runInteractive(LabShell shell, PrintStream out) throws IOException {
-        out.println("clusterlab shell: a simulated cluster; :help lists lab commands, :quit leaves.");
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .completer(new StringsCompleter(COMPLETIONS)).build();
