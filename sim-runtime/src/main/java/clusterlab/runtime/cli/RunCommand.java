@@ -71,7 +71,8 @@ final class RunCommand {
                 c.changed("pids-limit") ? c.integer("pids-limit") : 0,
                 RestartPolicy.parse(c.changed("restart") ? c.string("restart") : "no"),
                 network, c.bool("rm"), labels,
-                c.changed("stop-signal") ? c.string("stop-signal") : null, stopTimeout);
+                c.changed("stop-signal") ? c.string("stop-signal") : null, stopTimeout,
+                c.changed("userns") ? c.string("userns") : null);
     }
 
     private static List<String> splitEntrypoint(String text) {
@@ -84,6 +85,10 @@ final class RunCommand {
             spec = spec(inv);
         } catch (IllegalArgumentException bad) {
             inv.runError(bad.getMessage(), 125);
+            return;
+        }
+        if (spec.userns() != null && !spec.userns().isEmpty() && !spec.userns().equals("host")) {
+            inv.runError("Error response from daemon: invalid USER mode: " + spec.userns(), 125);
             return;
         }
         if (spec.autoRemove() && !spec.restartPolicy().name().equals("no")) {

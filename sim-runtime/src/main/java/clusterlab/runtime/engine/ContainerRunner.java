@@ -25,6 +25,7 @@ import clusterlab.kernel.os.Signal;
 import clusterlab.kernel.os.SpawnSpec;
 import clusterlab.kernel.os.Stdio;
 import clusterlab.kernel.os.Tty;
+import clusterlab.kernel.os.UserNamespace;
 import clusterlab.kernel.os.Namespaces;
 import clusterlab.kernel.os.OutputSink;
 import java.util.ArrayList;
@@ -211,6 +212,11 @@ final class ContainerRunner {
             Namespaces ns = os.initialNamespaces().withPid(pidNs).withUts(os.newUtsNamespace(hostnameOf(c)))
                     .withIpc(os.newIpcNamespace()).withNet(netns).withMnt(os.newMountNamespace(view, pidNs))
                     .withCgroup(os.newCgroupNamespace(cgroup));
+            if (engine.userNamespaceRemap() && !"host".equals(spec.userns())) {
+                // dockerd --userns-remap: root in the container is an unprivileged user on the host.
+                var map = List.of(new UserNamespace.IdMapping(0, Engine.REMAP_FIRST_ID, Engine.REMAP_COUNT));
+                ns = ns.withUser(os.newUserNamespace(os.initialNamespaces().user(), map, map));
+            }
             Tty tty = spec.tty() ? Tty.of("pts/0") : null;
             OutputSink out = c.log().sink(ContainerLog.Stream.STDOUT);
             OutputSink err = spec.tty() ? out : c.log().sink(ContainerLog.Stream.STDERR);
@@ -686,7 +692,7 @@ final class ContainerRunner {
         Credentials creds = spec.user() != null && !spec.user().isEmpty()
                 ? credentials(new Container(c.id(), c.name(), c.createdNanos(), c.image(), c.imageReference(),
                         new CreateSpec(c.spec().image(), null, null, null, null, null, null, spec.user(), false, false,
-                                null, false, null, 0, 0, 0, null, null, false, null, null, null),
+                                null, false, null, 0, 0, 0, null, null, false, null, null, null, null),
                         c.command(), c.rootfs(), c.log()), c.view())
                 : c.init().credentials();
         Process parent = c.shim() != null && c.shim().isAlive() ? c.shim() : c.init();

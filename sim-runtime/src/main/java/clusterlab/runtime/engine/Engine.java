@@ -62,6 +62,10 @@ public final class Engine {
     private final LinkedHashMap<String, Container> containers = new LinkedHashMap<>();
     private final TreeMap<String, EngineNetwork> networks = new TreeMap<>();
     private final TreeMap<String, Volume> volumes = new TreeMap<>();
+    /** First host id and count of the subordinate range {@code dockremap} gets (/etc/subuid). */
+    public static final long REMAP_FIRST_ID = 100_000;
+    public static final long REMAP_COUNT = 65_536;
+    private boolean userNamespaceRemap;
 
     public Engine(Host host, ImageStore images, Registry hub) {
         this.host = host;
@@ -102,6 +106,15 @@ public final class Engine {
 
     public Host host() {
         return host;
+    }
+
+    /** {@code dockerd --userns-remap=default}: containers get a USER namespace of their own. */
+    public void setUserNamespaceRemap(boolean remap) {
+        this.userNamespaceRemap = remap;
+    }
+
+    public boolean userNamespaceRemap() {
+        return userNamespaceRemap;
     }
 
     public Simulation simulation() {
