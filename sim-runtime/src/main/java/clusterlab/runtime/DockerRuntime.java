@@ -27,6 +27,10 @@ public final class DockerRuntime {
             new String[] {"containerd-shim", "/usr/bin/containerd-shim"},
             new String[] {"docker-proxy", "/usr/bin/docker-proxy"});
 
+    /** The Docker Hub account every lab has. */
+    public static final String LAB_USER = "student";
+    public static final String LAB_PASSWORD = "docker-lab";
+
     private final Cluster cluster;
     private final Registry hub;
     private final Map<String, Engine> engines = new LinkedHashMap<>();
@@ -34,6 +38,8 @@ public final class DockerRuntime {
     public DockerRuntime(Cluster cluster) {
         this.cluster = cluster;
         this.hub = DockerHub.create();
+        // The lab's Docker ID: lessons log in with it (the real Hub needs a sign-up first).
+        DockerHub.addAccount(hub, LAB_USER, LAB_PASSWORD);
         ProgramRegistry programs = cluster.programs();
         programs.register("docker", DockerCli::new);
         programs.register("dockerd", () -> DaemonPrograms.idle(80L << 20, 1200L << 20));

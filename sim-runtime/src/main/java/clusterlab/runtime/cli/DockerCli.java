@@ -62,6 +62,9 @@ public final class DockerCli implements Program {
         COMMANDS.put("image history", ImageCommands::history);
         COMMANDS.put("image prune", ImageCommands::prune);
         COMMANDS.put("inspect", DockerCli::inspectAny);
+        COMMANDS.put("login", RegistryCommands::login);
+        COMMANDS.put("logout", RegistryCommands::logout);
+        COMMANDS.put("image push", RegistryCommands::push);
     }
 
     @Override
