@@ -46,6 +46,7 @@ public final class DockerRuntime {
         programs.register("containerd", () -> DaemonPrograms.idle(40L << 20, 900L << 20));
         programs.register("containerd-shim", () -> DaemonPrograms.idle(4L << 20, 100L << 20));
         programs.register("docker-proxy", DockerProxy::new);
+        programs.register("registry", clusterlab.runtime.daemon.RegistryServer::new);
         for (Host h : cluster.hosts()) {
             install(h);
         }

@@ -32,13 +32,10 @@ final class ImagePulls {
         if (!looksLikeId(image)) {
             inv.errln("Unable to find image '" + ref.familiarString() + "' locally");
         }
-        if (!ref.isDockerHub()) {
-            failed.accept("Error response from daemon: Get https://" + ref.domain() + "/v2/: dial tcp: lookup "
-                    + ref.domain() + ": no such host");
-            return;
-        }
-        RegistryClient client = new RegistryClient(inv.engine.images(), inv.engine.simulation());
-        client.pull(inv.engine.hub(), RegistryClient.PullRequest.implicit(ref), TransferSettings.hub(),
+        final ImageReference target = ref;
+        withRegistry(inv, ref, (registry, settings) -> {
+            RegistryClient client = new RegistryClient(inv.engine.images(), inv.engine.simulation());
+            client.pull(registry, RegistryClient.PullRequest.implicit(target), settings,
                 inv::errln, result -> {
                     if (!inv.ctx.process().isAlive()) {
                         return;
@@ -49,6 +46,26 @@ final class ImagePulls {
                         failed.accept(result.error());
                     }
                 });
+        }, message -> failed.accept("Error response from daemon: " + message));
+    }
+
+    /** The registry holding {@code ref}: the Hub, or a private one reached over the network. */
+    static void withRegistry(Invocation inv, ImageReference ref,
+            java.util.function.BiConsumer<clusterlab.runtime.registry.Registry, TransferSettings> use,
+            Consumer<String> failed) {
+        if (ref.isDockerHub()) {
+            use.accept(inv.engine.hub(), TransferSettings.hub());
+            return;
+        }
+        RemoteRegistries.reach(inv.engine, ref, registry -> {
+            if (inv.ctx.process().isAlive()) {
+                use.accept(registry, RemoteRegistries.lan());
+            }
+        }, message -> {
+            if (inv.ctx.process().isAlive()) {
+                failed.accept(message);
+            }
+        });
     }
 
     private static boolean looksLikeId(String image) {
@@ -65,15 +82,10 @@ final class ImagePulls {
             inv.exit(1);
             return;
         }
-        if (!request.reference().isDockerHub()) {
-            inv.errln("Error response from daemon: Get https://" + request.reference().domain()
-                    + "/v2/: dial tcp: lookup " + request.reference().domain() + ": no such host");
-            inv.exit(1);
-            return;
-        }
         boolean quiet = inv.cmd.bool("quiet");
+        withRegistry(inv, request.reference(), (registry, settings) -> {
         RegistryClient client = new RegistryClient(inv.engine.images(), inv.engine.simulation());
-        client.pull(inv.engine.hub(), request, TransferSettings.hub(), line -> {
+        client.pull(registry, request, settings, line -> {
             if (!quiet) {
                 inv.outln(line);
             }
@@ -87,6 +99,10 @@ final class ImagePulls {
                 inv.errln(result.error());
                 inv.exit(1);
             }
+        });
+        }, message -> {
+            inv.errln("Error response from daemon: " + message);
+            inv.exit(1);
         });
     }
 }

@@ -175,15 +175,17 @@ final class RegistryCommands {
             inv.exit(1);
             return;
         }
-        if (!ref.isDockerHub()) {
-            inv.errln("Get https://" + ref.domain() + "/v2/: dial tcp: lookup " + ref.domain() + ": no such host");
-            inv.exit(1);
-            return;
-        }
-        pushEach(inv, targets, 0, loggedInUser(inv));
+        String user = ref.isDockerHub() ? loggedInUser(inv) : null;
+        ImagePulls.withRegistry(inv, ref, (registry, settings) -> pushEach(inv, registry, settings, targets, 0, user),
+                message -> {
+                    inv.outln("The push refers to repository [" + ref.repository() + "]");
+                    inv.errln(message);
+                    inv.exit(1);
+                });
     }
 
-    private static void pushEach(Invocation inv, List<ImageReference> targets, int index, String user) {
+    private static void pushEach(Invocation inv, clusterlab.runtime.registry.Registry registry,
+            TransferSettings settings, List<ImageReference> targets, int index, String user) {
         if (index >= targets.size()) {
             inv.exit(0);
             return;
@@ -191,13 +193,13 @@ final class RegistryCommands {
         ImageReference t = targets.get(index);
         Optional<Image> image = inv.engine.images().resolve(t.familiarString());
         RegistryClient client = new RegistryClient(inv.engine.images(), inv.engine.simulation());
-        client.push(inv.engine.hub(), t, image.orElseThrow(), user, TransferSettings.hub(), inv::outln, result -> {
+        client.push(registry, t, image.orElseThrow(), user, settings, inv::outln, result -> {
             if (!result.ok()) {
                 inv.errln(result.error());
                 inv.exit(1);
                 return;
             }
-            pushEach(inv, targets, index + 1, user);
+            pushEach(inv, registry, settings, targets, index + 1, user);
         });
     }
 }

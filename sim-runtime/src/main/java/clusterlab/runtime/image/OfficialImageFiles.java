@@ -338,16 +338,22 @@ final class OfficialImageFiles {
                 threshold: 3
             """;
 
+    /**
+     * registry:2's /entrypoint.sh. The real one dispatches with {@code case}; the lab's sh has no
+     * {@code case}, so the same dispatch is written with {@code test}.
+     */
     static final String REGISTRY_ENTRYPOINT = """
             #!/bin/sh
-            
+
             set -e
-            
-            case "$1" in
-                *.yaml|*.yml) set -- registry serve "$@" ;;
-                serve|garbage-collect|help|-*) set -- registry "$@" ;;
-            esac
-            
+
+            if [ "$1" = "/etc/docker/registry/config.yml" ] || [ "$1" = "config.yml" ]; then
+                set -- registry serve "$@"
+            elif [ "$1" = "serve" ] || [ "$1" = "garbage-collect" ] || [ "$1" = "help" ]; then
+                set -- registry "$@"
+            fi
+
             exec "$@"
             """;
+
 }
