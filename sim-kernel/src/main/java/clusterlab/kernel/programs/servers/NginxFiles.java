@@ -58,7 +58,7 @@ public final class NginxFiles {
             <p>Sorry, the page you are looking for is currently unavailable.<br/>
             Please try again later.</p>
             <p>If you are the system administrator of this resource then you should check
-            the error log for details.</p>
+            the <a href="http://nginx.org/r/error_log">error log</a> for details.</p>
             <p><em>Faithfully yours, nginx.</em></p>
             </body>
             </html>
@@ -105,24 +105,48 @@ public final class NginxFiles {
             server {
                 listen       80;
                 server_name  localhost;
-
+            
                 #charset koi8-r;
                 #access_log  /var/log/nginx/host.access.log  main;
-
+            
                 location / {
                     root   /usr/share/nginx/html;
                     index  index.html index.htm;
                 }
-
+            
                 #error_page  404              /404.html;
-
+            
                 # redirect server error pages to the static page /50x.html
                 #
                 error_page   500 502 503 504  /50x.html;
                 location = /50x.html {
                     root   /usr/share/nginx/html;
                 }
+            
+                # proxy the PHP scripts to Apache listening on 127.0.0.1:80
+                #
+                #location ~ \\.php$ {
+                #    proxy_pass   http://127.0.0.1;
+                #}
+            
+                # pass the PHP scripts to FastCGI server listening on 127.0.0.1:9000
+                #
+                #location ~ \\.php$ {
+                #    root           html;
+                #    fastcgi_pass   127.0.0.1:9000;
+                #    fastcgi_index  index.php;
+                #    fastcgi_param  SCRIPT_FILENAME  /scripts$fastcgi_script_name;
+                #    include        fastcgi_params;
+                #}
+            
+                # deny access to .htaccess files, if Apache's document root
+                # concurs with nginx's one
+                #
+                #location ~ /\\.ht {
+                #    deny  all;
+                #}
             }
+            
             """;
 
     private NginxFiles() {}
