@@ -30,7 +30,7 @@ public final class BuiltinPrograms {
             Entry.tool("echo", Echo::new, "/bin/echo"));
 
     private static final List<Entry> ENTRIES = concat(CORE, ShellPrograms.ENTRIES, ToolPrograms.ENTRIES,
-            ServerPrograms.ENTRIES);
+            ServerPrograms.ENTRIES, PackagePrograms.ENTRIES);
 
     @SafeVarargs
     private static List<Entry> concat(List<Entry>... lists) {
