@@ -1,0 +1,28 @@
+package clusterlab.runtime.build;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parsed Dockerfile instruction, before variable substitution (which needs the build's
+ * state at that step).
+ *
+ * @param line where the instruction starts, 1-based
+ * @param keyword upper case: {@code RUN}, {@code COPY}...
+ * @param original the instruction as written, continuation lines joined: what {@code Step N/M :}
+ *     prints
+ * @param flags {@code --chown=..}-style flags, by name (without dashes)
+ * @param rest the text after the keyword and flags, trimmed
+ * @param json the exec-form (JSON array) arguments, or null for the shell form
+ */
+public record Instruction(int line, String keyword, String original, Map<String, String> flags, String rest,
+        List<String> json) {
+    public Instruction {
+        flags = Map.copyOf(flags);
+        json = json == null ? null : List.copyOf(json);
+    }
+
+    public boolean isJson() {
+        return json != null;
+    }
+}
