@@ -95,6 +95,7 @@ public final class Builder {
     private final LinkedHashMap<String, String> metaArgs = new LinkedHashMap<>();
     private final TreeSet<String> usedArgs = new TreeSet<>();
     private final Map<String, Image> stages = new LinkedHashMap<>();
+    private String stageName;
 
     public Builder(Engine engine, Dockerfile dockerfile, BuildContext context, Options options, Output output,
             Scheduler scheduler, BaseImages bases) {
@@ -312,25 +313,25 @@ public final class Builder {
         } catch (IllegalArgumentException e) {
             throw new StepException("failed to process \"" + w.get(0) + "\": " + e.getMessage());
         }
+        if (stageName != null) {
+            stages.put(stageName, current); // a later FROM or COPY --from names the stage's result
+        }
         staged = true;
         declaredArgs.clear();
         shell = DEFAULT_SHELL;
         cmdSet = false;
-        String stageName = w.size() == 3 ? w.get(2).toLowerCase(java.util.Locale.ROOT) : null;
+        Image stage = stages.get(name.toLowerCase(java.util.Locale.ROOT));
+        stageName = w.size() == 3 ? w.get(2).toLowerCase(java.util.Locale.ROOT) : null;
         Consumer<Image> ready = base -> {
             current = base;
             config = base == null ? ImageConfig.empty() : base.config();
             volumes = base == null ? new TreeSet<>() : new TreeSet<>(base.volumes());
-            if (stageName != null) {
-                stages.put(stageName, base);
-            }
             stepDone(CACHE_NANOS);
         };
         if (name.equalsIgnoreCase("scratch")) {
             ready.accept(null);
             return;
         }
-        Image stage = stages.get(name.toLowerCase(java.util.Locale.ROOT));
         if (stage != null) {
             ready.accept(stage);
             return;
