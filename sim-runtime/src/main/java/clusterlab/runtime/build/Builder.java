@@ -109,14 +109,7 @@ public final class Builder {
         this.words = new WordExpander(dockerfile.escape());
         List<Instruction> all = new ArrayList<>(dockerfile.instructions());
         if (!options.labels().isEmpty()) {
-            // docker build --label adds one LABEL instruction at the end, as the daemon does.
-            StringBuilder line = new StringBuilder("LABEL");
-            for (Map.Entry<String, String> e : options.labels().entrySet()) {
-                line.append(' ');
-                GoQuote.quote(line, e.getKey());
-                line.append("='").append(e.getValue()).append('\'');
-            }
-            all.add(new Instruction(0, "LABEL", line.toString(), Map.of(), line.substring("LABEL ".length()), null));
+            all.add(Instruction.labelOption(options.labels()));
         }
         this.steps = all;
         this.tmpDir = "/var/lib/docker/tmp/docker-builder"
@@ -569,16 +562,11 @@ public final class Builder {
             throw new StepException("failed to process \"" + in.rest() + "\": " + e.getMessage());
         }
         TreeSet<String> all = new TreeSet<>(config.exposedPorts());
-        TreeSet<String> these = new TreeSet<>();
-        for (String p : ports) {
-            String spec = p.contains("/") ? p : p + "/tcp";
-            String number = spec.substring(0, spec.indexOf('/'));
-            String proto = spec.substring(spec.indexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
-            if (!number.matches("[0-9]{1,5}(-[0-9]{1,5})?") || !(proto.equals("tcp") || proto.equals("udp")
-                    || proto.equals("sctp"))) {
-                throw new StepException("Invalid containerPort: " + p);
-            }
-            these.add(number + "/" + proto);
+        TreeSet<String> these;
+        try {
+            these = ExposedPorts.parse(ports);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage());
         }
         all.addAll(these);
         metadata("EXPOSE " + String.join(" ", these), config.withExposedPorts(all), false);
@@ -619,7 +607,12 @@ public final class Builder {
         List<String> args = in.isJson() ? in.json() : words.rawWords(in.rest());
         List<String> expanded = expandAll(args);
         String chown = in.flags().containsKey("chown") ? expand(in.flags().get("chown")) : null;
-        int[] owner = owner(chown);
+        int[] owner;
+        try {
+            owner = Ownership.parse(chown, current == null ? List.of() : current.layers(), engine.simulation()::now);
+        } catch (IllegalArgumentException e) {
+            throw new StepException(e.getMessage());
+        }
         CopyStep.Plan plan;
         try {
             plan = CopyStep.plan(in.keyword(), context, expanded.subList(0, expanded.size() - 1),
@@ -640,36 +633,5 @@ public final class Builder {
         }
         commit(layer, createdBy, config);
         stepDone(COPY_NANOS);
-    }
-
-    /** {@code --chown=user:group}: numbers, or names looked up in the image's passwd and group files. */
-    private int[] owner(String chown) throws StepException {
-        if (chown == null) {
-            return new int[] {0, 0};
-        }
-        String user = chown.contains(":") ? chown.substring(0, chown.indexOf(':')) : chown;
-        String group = chown.contains(":") ? chown.substring(chown.indexOf(':') + 1) : user;
-        int uid = lookup(user, "/etc/passwd", "uid for user");
-        int gid = chown.contains(":") ? lookup(group, "/etc/group", "gid for group") : uid;
-        return new int[] {uid, gid};
-    }
-
-    private int lookup(String name, String file, String what) throws StepException {
-        if (name.matches("[0-9]{1,9}")) {
-            return Integer.parseInt(name);
-        }
-        if (current != null) {
-            OverlayFs fs = new OverlayFs(current.layers(), engine.simulation()::now);
-            if (fs.exists(file)) {
-                for (String line : fs.readString(file).split("\n")) {
-                    String[] f = line.split(":");
-                    if (f.length > 2 && f[0].equals(name) && f[2].matches("[0-9]{1,9}")) {
-                        return Integer.parseInt(f[2]);
-                    }
-                }
-            }
-        }
-        throw new StepException("unable to convert uid/gid chown string to host mapping: can't find " + what
-                + " " + name + ": no such " + (file.endsWith("passwd") ? "user" : "group") + ": " + name);
     }
 }

@@ -22,6 +22,20 @@ public record Instruction(int line, String keyword, String original, Map<String,
         json = json == null ? null : List.copyOf(json);
     }
 
+    /**
+     * {@code docker build --label k=v}: the daemon appends one LABEL instruction, written
+     * {@code LABEL "k"='v'}, which counts as a step.
+     */
+    static Instruction labelOption(java.util.SortedMap<String, String> labels) {
+        StringBuilder line = new StringBuilder("LABEL");
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+            line.append(' ');
+            GoQuote.quote(line, e.getKey());
+            line.append("='").append(e.getValue()).append('\'');
+        }
+        return new Instruction(0, "LABEL", line.toString(), Map.of(), line.substring("LABEL ".length()), null);
+    }
+
     public boolean isJson() {
         return json != null;
     }
