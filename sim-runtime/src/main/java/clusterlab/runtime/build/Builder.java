@@ -91,9 +91,7 @@ public final class Builder {
     private SortedSet<String> volumes = new TreeSet<>();
     private List<String> shell = DEFAULT_SHELL;
     private boolean cmdSet;
-    private final LinkedHashMap<String, String> declaredArgs = new LinkedHashMap<>();
-    private final LinkedHashMap<String, String> metaArgs = new LinkedHashMap<>();
-    private final TreeSet<String> usedArgs = new TreeSet<>();
+    private final BuildArgs args;
     private final Map<String, Image> stages = new LinkedHashMap<>();
     private String stageName;
 
@@ -107,6 +105,7 @@ public final class Builder {
         this.bases = bases;
         this.cache = new BuildCache(engine.images());
         this.words = new WordExpander(dockerfile.escape());
+        this.args = new BuildArgs(options.buildArgs());
         List<Instruction> all = new ArrayList<>(dockerfile.instructions());
         if (!options.labels().isEmpty()) {
             all.add(Instruction.labelOption(options.labels()));
@@ -162,12 +161,7 @@ public final class Builder {
             fail("No image was generated. Is your Dockerfile empty?");
             return;
         }
-        List<String> unused = new ArrayList<>();
-        for (String k : new TreeSet<>(options.buildArgs().keySet())) {
-            if (!usedArgs.contains(k)) {
-                unused.add(k);
-            }
-        }
+        List<String> unused = args.unused();
         if (!unused.isEmpty()) {
             output.out("[Warning] One or more build-args [" + String.join(" ", unused) + "] were not consumed\n");
         }
@@ -184,36 +178,8 @@ public final class Builder {
 
     // ---- variables ---------------------------------------------------------------------------
 
-    /** ENV values win over ARGs; an ARG's value is the --build-arg one, else its default. */
     private Function<String, String> env() {
-        Map<String, String> envMap = envMap(config.env());
-        return name -> {
-            String v = envMap.get(name);
-            if (v != null) {
-                return v;
-            }
-            if (declaredArgs.containsKey(name)) {
-                return argValue(name, declaredArgs.get(name));
-            }
-            return null;
-        };
-    }
-
-    private String argValue(String name, String defaultValue) {
-        if (options.buildArgs().containsKey(name)) {
-            usedArgs.add(name);
-            return options.buildArgs().get(name);
-        }
-        return defaultValue;
-    }
-
-    private static Map<String, String> envMap(List<String> env) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String e : env) {
-            int eq = e.indexOf('=');
-            m.put(eq < 0 ? e : e.substring(0, eq), eq < 0 ? "" : e.substring(eq + 1));
-        }
-        return m;
+        return args.lookup(config.env());
     }
 
     private String expand(String word) throws StepException {
@@ -293,7 +259,7 @@ public final class Builder {
         int eq = word.indexOf('=');
         String name = eq < 0 ? word : word.substring(0, eq);
         String value = eq < 0 ? null : expand(word.substring(eq + 1));
-        metaArgs.put(name, argValue(name, value));
+        args.declareMeta(name, value);
         index++;
         scheduler.schedule(0, this::next); // a meta ARG prints only its Step line
     }
@@ -302,7 +268,7 @@ public final class Builder {
         List<String> w = words.rawWords(in.rest());
         String name;
         try {
-            name = words.expand(w.get(0), k -> metaArgs.get(k));
+            name = words.expand(w.get(0), args::meta);
         } catch (IllegalArgumentException e) {
             throw new StepException("failed to process \"" + w.get(0) + "\": " + e.getMessage());
         }
@@ -310,7 +276,7 @@ public final class Builder {
             stages.put(stageName, current); // a later FROM or COPY --from names the stage's result
         }
         staged = true;
-        declaredArgs.clear();
+        args.newStage();
         shell = DEFAULT_SHELL;
         cmdSet = false;
         Image stage = stages.get(name.toLowerCase(java.util.Locale.ROOT));
@@ -341,20 +307,13 @@ public final class Builder {
 
     private void run(Instruction in) {
         List<String> cmd = in.isJson() ? in.json() : withShell(in.rest());
-        Map<String, String> envNow = envMap(config.env());
-        TreeMap<String, String> args = new TreeMap<>();
-        for (Map.Entry<String, String> a : declaredArgs.entrySet()) {
-            String v = argValue(a.getKey(), a.getValue());
-            if (v != null && !envNow.containsKey(a.getKey())) {
-                args.put(a.getKey(), v);
-            }
-        }
+        TreeMap<String, String> runArgs = args.forRun(config.env());
         List<String> saved = new ArrayList<>();
         List<String> env = new ArrayList<>(config.env());
-        if (!args.isEmpty()) {
+        if (!runArgs.isEmpty()) {
             // Docker records the build args in the history so a different value misses the cache.
-            saved.add("|" + args.size());
-            for (Map.Entry<String, String> a : args.entrySet()) {
+            saved.add("|" + runArgs.size());
+            for (Map.Entry<String, String> a : runArgs.entrySet()) {
                 saved.add(a.getKey() + "=" + a.getValue());
                 env.add(a.getKey() + "=" + a.getValue());
             }
@@ -503,7 +462,7 @@ public final class Builder {
     }
 
     private void env(Instruction in) throws StepException {
-        LinkedHashMap<String, String> env = new LinkedHashMap<>(envMap(config.env()));
+        LinkedHashMap<String, String> env = new LinkedHashMap<>(BuildArgs.envMap(config.env()));
         StringBuilder comment = new StringBuilder("ENV");
         for (String[] kv : nameValues(in)) {
             env.remove(kv[0]); // a redefined variable moves to the end, as Docker rewrites Env
@@ -546,11 +505,7 @@ public final class Builder {
         int eq = word.indexOf('=');
         String name = eq < 0 ? word : word.substring(0, eq);
         String value = eq < 0 ? null : expand(word.substring(eq + 1));
-        if (value == null && metaArgs.containsKey(name)) {
-            value = metaArgs.get(name); // a global ARG redeclared in a stage keeps its value
-        }
-        declaredArgs.put(name, value);
-        argValue(name, value);
+        value = args.declare(name, value);
         metadata("ARG " + name + (eq < 0 ? "" : "=" + value), config, false);
     }
 
