@@ -60,6 +60,7 @@ public final class DockerCli implements Program {
         COMMANDS.put("image tag", ImageCommands::tag);
         COMMANDS.put("image inspect", ImageCommands::inspect);
         COMMANDS.put("image history", ImageCommands::history);
+        COMMANDS.put("image build", BuildCommand::build);
         COMMANDS.put("image prune", ImageCommands::prune);
         COMMANDS.put("inspect", DockerCli::inspectAny);
         COMMANDS.put("login", RegistryCommands::login);
