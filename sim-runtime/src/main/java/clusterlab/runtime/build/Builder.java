@@ -361,7 +361,7 @@ public final class Builder {
         return new CreateSpec(current.id(), null, cmd, List.of(), env, null,
                 config.workingDir().isEmpty() ? null : config.workingDir(),
                 config.user().isEmpty() ? null : config.user(), false, false, List.of(), false, List.of(),
-                0, 0, 0, base.restartPolicy(), null, false, null, null, null);
+                0, 0, 0, base.restartPolicy(), null, false, null, null, null, null);
     }
 
     private void finishContainerStep(Container c) {
