@@ -190,8 +190,14 @@ final class ImageCommands {
         boolean human = !inv.cmd.changed("human") || inv.cmd.bool("human");
         List<Map<String, Object>> rows = new ArrayList<>();
         List<HistoryEntry> history = new ArrayList<>(image.history());
+        // A row shows the id of the local image that step made (built parents are local; the base's are not).
+        Map<Integer, Image> madeBy = new java.util.HashMap<>();
+        Image step = image;
+        for (int guard = 0; step != null && guard < 10_000; guard++) {
+            madeBy.put(step.history().size(), step);
+            step = step.parentId() == null ? null : inv.engine.images().byId(step.parentId()).orElse(null);
+        }
         int layerIndex = image.layers().size() - 1;
-        boolean first = true;
         for (int i = history.size() - 1; i >= 0; i--) {
             HistoryEntry h = history.get(i);
             long size = 0;
@@ -199,8 +205,8 @@ final class ImageCommands {
                 size = image.layers().get(layerIndex--).sizeBytes();
             }
             Map<String, Object> r = new LinkedHashMap<>();
-            r.put("ID", first ? (truncate ? image.shortId() : image.id()) : "<missing>");
-            first = false;
+            Image made = madeBy.get(i + 1);
+            r.put("ID", made == null ? "<missing>" : truncate ? made.shortId() : made.id());
             r.put("CreatedSince", human ? HumanDuration.ago(inv.now(), h.createdNanos()) : Image.rfc3339(h.createdNanos()));
             r.put("CreatedAt", Image.rfc3339(h.createdNanos()));
             String createdBy = h.createdBy().replace("\t", " ");
