@@ -68,16 +68,23 @@ final class ContainerCommands {
     /** Applies {@code action} to each named container in turn, printing each name on success. */
     private static void eachSequentially(Invocation inv, List<String> refs, int index,
             java.util.function.BiConsumer<Container, Runnable> action) {
+        eachSequentially(inv, refs, index, true, action);
+    }
+
+    private static void eachSequentially(Invocation inv, List<String> refs, int index, boolean printNames,
+            java.util.function.BiConsumer<Container, Runnable> action) {
         if (index >= refs.size()) {
             inv.finish();
             return;
         }
         String ref = refs.get(index);
-        Runnable next = () -> eachSequentially(inv, refs, index + 1, action);
+        Runnable next = () -> eachSequentially(inv, refs, index + 1, printNames, action);
         try {
             Container c = inv.engine.container(ref);
             action.accept(c, () -> {
-                inv.outln(ref);
+                if (printNames) {
+                    inv.outln(ref);
+                }
                 next.run();
             });
         } catch (EngineException e) {
@@ -173,27 +180,19 @@ final class ContainerCommands {
         inv.finish();
     }
 
+    /** {@code docker wait}: each container's exit code once it stops (not its name). */
     static void waitFor(Invocation inv) {
-        eachSequentially(inv, inv.args(), 0, (c, done) -> inv.engine.whenExited(c, status -> {
+        eachSequentially(inv, inv.args(), 0, false, (c, done) -> inv.engine.whenExited(c, status -> {
             inv.outln(String.valueOf(status));
-            eachNext(inv, done);
+            done.run();
         }));
-    }
-
-    private static void eachNext(Invocation inv, Runnable doneWithoutPrinting) {
-        // wait prints the status instead of the name: skip the name line by finishing the chain here
-        doneWithoutPrinting.run();
     }
 
     // ---- logs ---------------------------------------------------------------------------------
 
     static void logs(Invocation inv) {
-        Container c;
-        try {
-            c = inv.engine.container(inv.arg(0));
-        } catch (EngineException e) {
-            inv.daemonError(e);
-            inv.finish();
+        Container c = inv.containerArgOrFinish();
+        if (c == null) {
             return;
         }
         boolean timestamps = inv.cmd.bool("timestamps");
@@ -234,12 +233,8 @@ final class ContainerCommands {
     // ---- exec ---------------------------------------------------------------------------------
 
     static void exec(Invocation inv) {
-        Container c;
-        try {
-            c = inv.engine.container(inv.arg(0));
-        } catch (EngineException e) {
-            inv.daemonError(e);
-            inv.finish();
+        Container c = inv.containerArgOrFinish();
+        if (c == null) {
             return;
         }
         List<String> cmd = inv.args().subList(1, inv.args().size());
@@ -285,27 +280,12 @@ final class ContainerCommands {
                 inv.clientError("Error: No such container: " + ref);
             }
         }
-        if (inv.cmd.changed("format")) {
-            for (Map<String, Object> d : docs) {
-                try {
-                    inv.outln(clusterlab.runtime.cli.format.Template.parse(inv.cmd.string("format")).render(d));
-                } catch (TemplateException e) {
-                    inv.clientError(e.getMessage());
-                }
-            }
-        } else {
-            inv.out(ContainerViews.inspectJson(docs));
-        }
-        inv.finish();
+        inv.printInspect(docs);
     }
 
     static void port(Invocation inv) {
-        Container c;
-        try {
-            c = inv.engine.container(inv.arg(0));
-        } catch (EngineException e) {
-            inv.daemonError(e);
-            inv.finish();
+        Container c = inv.containerArgOrFinish();
+        if (c == null) {
             return;
         }
         String filter = inv.args().size() > 1 ? inv.arg(1) : null;

@@ -174,18 +174,7 @@ final class ImageCommands {
             }
             docs.add(ImageViews.inspect(inv.engine.images(), image.get()));
         }
-        if (inv.cmd.changed("format")) {
-            for (Map<String, Object> d : docs) {
-                try {
-                    inv.outln(clusterlab.runtime.cli.format.Template.parse(inv.cmd.string("format")).render(d));
-                } catch (TemplateException e) {
-                    inv.clientError(e.getMessage());
-                }
-            }
-        } else {
-            inv.out(ContainerViews.inspectJson(docs));
-        }
-        inv.finish();
+        inv.printInspect(docs);
     }
 
     static void history(Invocation inv) {

@@ -77,6 +77,36 @@ final class Invocation {
     }
 
     /**
+     * The container named by the first argument, or null after reporting the daemon's error
+     * and ending the command (for commands on exactly one container).
+     */
+    clusterlab.runtime.engine.Container containerArgOrFinish() {
+        try {
+            return engine.container(arg(0));
+        } catch (EngineException e) {
+            daemonError(e);
+            finish();
+            return null;
+        }
+    }
+
+    /** Inspect output: the JSON array, or each document through {@code --format}; then finishes. */
+    void printInspect(List<java.util.Map<String, Object>> docs) {
+        if (cmd.changed("format")) {
+            for (java.util.Map<String, Object> d : docs) {
+                try {
+                    outln(clusterlab.runtime.cli.format.Template.parse(cmd.string("format")).render(d));
+                } catch (clusterlab.runtime.cli.format.TemplateException e) {
+                    clientError(e.getMessage());
+                }
+            }
+        } else {
+            out(clusterlab.runtime.cli.format.DockerJson.inspect(docs));
+        }
+        finish();
+    }
+
+    /**
      * {@code docker run}'s way of reporting: {@code docker: <message>.} and the help hint, status
      * 125 (or the one given).
      */
