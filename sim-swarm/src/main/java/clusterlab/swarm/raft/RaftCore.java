@@ -134,6 +134,9 @@ public final class RaftCore {
     private Snapshot pendingSnapshot;
     private long commit;
     private long applied;
+    private long logVersion;
+    /** Configuration changes up to this index are already reflected in {@link #voters} (restore). */
+    private long confReflected;
 
     private final TreeSet<Long> voters = new TreeSet<>();
     private final TreeMap<Long, Progress> progress = new TreeMap<>();
@@ -180,6 +183,7 @@ public final class RaftCore {
                 r.applyToVoters(cc);
             }
         }
+        r.confReflected = r.commit;
         r.becomeFollower(r.term, 0);
         r.events.clear();
         return r;
@@ -262,6 +266,11 @@ public final class RaftCore {
 
     public List<Entry> entries() {
         return List.copyOf(entries);
+    }
+
+    /** Grows whenever the in-memory log changes (append, truncation, snapshot, compaction). */
+    public long logVersion() {
+        return logVersion;
     }
 
     public int randomizedElectionTimeout() {
@@ -401,7 +410,7 @@ public final class RaftCore {
         if (!promotable()) {
             return;
         }
-        for (long i = applied + 1; i <= commit; i++) {
+        for (long i = Math.max(applied, confReflected) + 1; i <= commit; i++) {
             if (i > offset && entryAt(i).command() instanceof ConfChange) {
                 return; // a committed configuration change is not applied yet: its outcome decides who votes
             }
@@ -698,6 +707,7 @@ public final class RaftCore {
             send(new AppResp(id, m.from(), term, commit, false, 0, 0));
             return;
         }
+        logVersion++;
         offset = s.index();
         offsetTerm = s.term();
         entries.clear();
@@ -722,6 +732,7 @@ public final class RaftCore {
     // ---- log ----
 
     private void truncateAndAppend(List<Entry> newEntries) {
+        logVersion++;
         long first = newEntries.get(0).index();
         if (first <= lastIndex()) {
             long removed = lastIndex() - first + 1;
@@ -1010,7 +1021,7 @@ public final class RaftCore {
                 continue; // a snapshot overtook these entries
             }
             applied = e.index();
-            if (e.command() instanceof ConfChange cc) {
+            if (e.command() instanceof ConfChange cc && e.index() > confReflected) {
                 applyConfChange(cc);
             }
         }
@@ -1033,6 +1044,7 @@ public final class RaftCore {
         snapshot = new Snapshot(applied, termAt(applied), List.copyOf(voters), data);
         long compactTo = Math.min(applied - config.keepEntries(), stabled);
         if (compactTo > offset) {
+            logVersion++;
             long newOffsetTerm = termAt(compactTo);
             entries.subList(0, (int) (compactTo - offset)).clear();
             offset = compactTo;
