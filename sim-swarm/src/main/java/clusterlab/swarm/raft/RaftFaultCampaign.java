@@ -183,6 +183,9 @@ public final class RaftFaultCampaign {
         } catch (InvariantViolation v) {
             return new SeedResult(seed, n, proposed[0], 0, Math.max(0, leaderAt[0]), v.getMessage());
         } catch (RuntimeException e) {
+            if (e.getCause() instanceof InvariantViolation v) {
+                return new SeedResult(seed, n, proposed[0], 0, Math.max(0, leaderAt[0]), v.getMessage());
+            }
             return new SeedResult(seed, n, proposed[0], 0, Math.max(0, leaderAt[0]), "crashed: " + e);
         }
     }

@@ -105,6 +105,9 @@ class RaftInteractionTest {
                         case "checkquorum" -> t = t.withFlags(Boolean.parseBoolean(kv[1]), t.preVote());
                         case "snapshot" -> t = t.withSnapshots(Long.parseLong(kv[1]), t.keepEntries());
                         case "keep" -> t = t.withSnapshots(t.snapshotInterval(), Long.parseLong(kv[1]));
+                        case "maxmsg" -> t = new RaftConfig(t.id(), t.electionTicks(), t.heartbeatTicks(),
+                                t.checkQuorum(), t.preVote(), t.maxInflightMsgs(), Integer.parseInt(kv[1]),
+                                t.snapshotInterval(), t.keepEntries());
                         case "joining" -> joining = true;
                         case "seed" -> { }
                         default -> throw new IllegalArgumentException("unknown option " + a);
