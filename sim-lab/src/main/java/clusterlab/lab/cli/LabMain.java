@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ShellCommand.class,
+            FuzzCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },
