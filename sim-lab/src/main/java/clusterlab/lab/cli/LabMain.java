@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             ShellCommand.class,
             FuzzCommand.class,
+            RaftCommand.class,
             BenchCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -877,7 +877,8 @@ public final class RaftCore {
         lead = 0;
         electionElapsed = 0;
         heartbeatElapsed = 0;
-        randomizedElectionTimeout = (int) random.uniform(config.electionTicks(), 2L * config.electionTicks());
+        randomizedElectionTimeout = (int) random.uniform(config.electionTicks(),
+                (long) config.electionTicks() + config.electionSpreadTicks());
         leadTransferee = 0;
         votes.clear();
         progress.clear();

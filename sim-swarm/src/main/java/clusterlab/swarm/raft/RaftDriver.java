@@ -56,6 +56,9 @@ public final class RaftDriver {
     private final Transport transport;
     private final RaftConfig template;
     private final long tickNanos;
+    /** How long persisting a Ready's hard state or entries takes before its messages may leave. */
+    private long diskWriteNanos;
+    private long tickPhaseSpreadNanos;
     private final Application app;
     private final TreeMap<Long, Node> nodes = new TreeMap<>();
     private StepObserver observer = d -> { };
@@ -69,10 +72,30 @@ public final class RaftDriver {
         this.transport = transport;
         this.template = template;
         this.tickNanos = tickNanos;
+        this.tickPhaseSpreadNanos = tickNanos;
         this.app = app;
     }
 
     /** SwarmKit's tick: 1 s. */
+    /**
+     * How far apart in time the nodes' tickers may start (default: one tick, uniformly). Zero
+     * makes every node tick at the same instants, as perfectly synchronized timers would.
+     */
+    public void setTickPhaseSpreadNanos(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("negative tick phase spread " + nanos);
+        }
+        this.tickPhaseSpreadNanos = nanos;
+    }
+
+    /** Sets the latency of a synchronous disk write (default 0: instant). */
+    public void setDiskWriteNanos(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("negative disk write latency " + nanos);
+        }
+        this.diskWriteNanos = nanos;
+    }
+
     public static long defaultTickNanos() {
         return Time.SECOND;
     }
@@ -128,12 +151,21 @@ public final class RaftDriver {
                 handleReady(n);
             }
         });
-        scheduleTick(n);
+        // Machines boot at unrelated moments: each node's ticker has its own phase, so two nodes'
+        // timers never expire in lockstep merely because they started together.
+        long phase = tickPhaseSpreadNanos == 0 ? 0
+                : sim.random().stream("raft/" + n.machine.name() + "/tick-phase/" + n.machine.incarnation())
+                        .nextLong(tickPhaseSpreadNanos);
+        scheduleTick(n, phase);
         handleReady(n);
     }
 
     private void scheduleTick(Node n) {
-        n.machine.schedule(tickNanos, () -> {
+        scheduleTick(n, 0);
+    }
+
+    private void scheduleTick(Node n, long extraDelayNanos) {
+        n.machine.schedule(tickNanos + extraDelayNanos, () -> {
             if (n.core != null) {
                 n.core.tick();
                 handleReady(n);
@@ -159,10 +191,21 @@ public final class RaftDriver {
             if (rd.snapshot() != null) {
                 app.restore(n.id, rd.snapshot());
             }
+            // A reply leaves only once what it promises is on disk (a vote granted, entries
+            // appended): a synchronous write takes diskWriteNanos. Requests (votes asked for,
+            // appends and heartbeats) go out at once, writing in parallel as etcd's leader does.
+            boolean wrote = rd.hardState() != null || !rd.entries().isEmpty();
             for (Message m : rd.messages()) {
                 Node to = nodes.get(m.to());
-                if (to != null) {
+                if (to == null) {
+                    continue;
+                }
+                long sendDelay = wrote && isReply(m) ? diskWriteNanos : 0;
+                if (sendDelay == 0) {
                     transport.sendDatagram(n.machine, PORT, network.addressOf(to.machine), PORT, m, sizeOf(m));
+                } else {
+                    n.machine.schedule(sendDelay, () -> transport.sendDatagram(n.machine, PORT,
+                            network.addressOf(to.machine), PORT, m, sizeOf(m)));
                 }
             }
             for (Entry e : rd.committedEntries()) {
@@ -175,6 +218,11 @@ public final class RaftDriver {
             }
         }
         observer.afterStep(this);
+    }
+
+    private static boolean isReply(Message m) {
+        return m instanceof Message.VoteResp || m instanceof Message.PreVoteResp || m instanceof Message.AppResp
+                || m instanceof Message.HeartbeatResp;
     }
 
     private static int sizeOf(Message m) {

@@ -103,7 +103,7 @@ public final class RaftFaultCampaign {
             }
         };
         RaftConfig config = RaftConfig.swarmDefaults(1).withSnapshots(16, 4);
-        config = new RaftConfig(1, config.electionTicks(), config.heartbeatTicks(), true, true, 16, 8, 16, 4);
+        config = new RaftConfig(1, config.electionTicks(), config.heartbeatTicks(), true, true, 16, 8, 16, 4, config.electionSpreadTicks());
         RaftDriver driver = new RaftDriver(net, transport, config, TICK_NANOS, app);
         driver.setObserver(d -> checker.check(d.liveCores()));
         List<Long> ids = new ArrayList<>();

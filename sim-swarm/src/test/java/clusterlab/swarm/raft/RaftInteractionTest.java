@@ -107,7 +107,7 @@ class RaftInteractionTest {
                         case "keep" -> t = t.withSnapshots(t.snapshotInterval(), Long.parseLong(kv[1]));
                         case "maxmsg" -> t = new RaftConfig(t.id(), t.electionTicks(), t.heartbeatTicks(),
                                 t.checkQuorum(), t.preVote(), t.maxInflightMsgs(), Integer.parseInt(kv[1]),
-                                t.snapshotInterval(), t.keepEntries());
+                                t.snapshotInterval(), t.keepEntries(), t.electionSpreadTicks());
                         case "joining" -> joining = true;
                         case "seed" -> { }
                         default -> throw new IllegalArgumentException("unknown option " + a);
