@@ -9,7 +9,7 @@ import java.util.Arrays;
  * to each other in memory, so a sift touches few cache lines.
  *
  * <p>Why the heap holds no references: each heap node is a time ({@code long[] times}) and a slot
- * number ({@code int[] slots}); the events sit still in {@code slab[slot]} from insertion to
+ * number ({@code int[] slots}); the events sit still in their slot (time in the heap, sequence number and action in {@code seqs[slot]} and {@code actions[slot]}) from insertion to
  * removal. A sift therefore moves only primitives. Moving references instead would run the
  * garbage collector's write barrier on every level of every sift (with G1 a memory fence per store
  * into an old array pointing at a young event) and keep the collector's refinement threads busy;
@@ -39,10 +39,12 @@ final class EventQueue {
 
     /** times[i + TIME_OFFSET] = time of the event at heap position i (a copy of its {@code time}). */
     private long[] times = new long[INITIAL_CAPACITY + TIME_OFFSET];
-    /** slots[i + SLOT_OFFSET] = where in {@link #slab} the event at heap position i sits. */
+    /** slots[i + SLOT_OFFSET] = which slot the event at heap position i sits. */
     private int[] slots = new int[INITIAL_CAPACITY + SLOT_OFFSET];
-    /** The events by slot; a slot is null when free. */
-    private Event[] slab = new Event[INITIAL_CAPACITY];
+    /** seqs[slot] = sequence number of the event in that slot (stale once the slot is free). */
+    private long[] seqs = new long[INITIAL_CAPACITY];
+    /** actions[slot] = what the event does; null once it ran or was cancelled, and when free. */
+    private Runnable[] actions = new Runnable[INITIAL_CAPACITY];
     /** A stack of free slots below {@link #slotsEverUsed}; last freed, first reused (warm in cache). */
     private int[] freeSlots = new int[INITIAL_CAPACITY];
     private int freeCount;
@@ -61,46 +63,88 @@ final class EventQueue {
         return size() == 0;
     }
 
-    void add(Event e) {
+    /** Queues an event; returns its slot, which stays its own until it runs or is skipped. */
+    int add(long time, long seq, Runnable action) {
+        int slot;
         if (headTaken) {
             headTaken = false;
-            int slot = slots[ROOT + SLOT_OFFSET];
-            slab[slot] = e;
-            siftDown(ROOT, e.time, slot);
-            return;
+            slot = slots[ROOT + SLOT_OFFSET];
+            seqs[slot] = seq;
+            actions[slot] = action;
+            siftDown(ROOT, time, slot);
+            return slot;
         }
         if (size == capacity) {
             grow();
         }
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : slotsEverUsed++;
-        slab[slot] = e;
-        siftUp(size++, e.time, slot);
+        slot = freeCount > 0 ? freeSlots[--freeCount] : slotsEverUsed++;
+        seqs[slot] = seq;
+        actions[slot] = action;
+        siftUp(size++, time, slot);
+        return slot;
     }
 
-    /** The earliest event without removing it, or null. */
-    Event peek() {
+    /** The slot of the earliest event without removing it, or -1. */
+    int peek() {
         settle();
-        return size == 0 ? null : slab[slots[ROOT + SLOT_OFFSET]];
+        return size == 0 ? -1 : slots[ROOT + SLOT_OFFSET];
     }
 
     /**
-     * Removes and returns the earliest event, or null when empty. The slot is reclaimed lazily:
-     * by the next {@link #add} (fused) or the next call to any other method.
+     * Removes the earliest event and returns its slot, or -1 when empty. The slot is reclaimed
+     * lazily: by the next {@link #add} (fused) or the next call to any other method; until then
+     * {@link #headTime()} is the time of the event taken.
      */
-    Event takeHead() {
+    int takeHead() {
         settle();
         if (size == 0) {
-            return null;
+            return -1;
         }
         headTaken = true;
-        return slab[slots[ROOT + SLOT_OFFSET]];
+        return slots[ROOT + SLOT_OFFSET];
+    }
+
+    /** Time of the event at the head (or just taken); only valid after a peek or take that found one. */
+    long headTime() {
+        return times[ROOT + TIME_OFFSET];
+    }
+
+    /** Hands out the action of a taken event, once: null if the event was cancelled. */
+    Runnable fire(int slot) {
+        Runnable a = actions[slot];
+        actions[slot] = null;
+        return a;
+    }
+
+    /** True if the event in this (queued) slot was cancelled. */
+    boolean isCancelled(int slot) {
+        return actions[slot] == null;
+    }
+
+    /** Cancels the event (slot, seq) if it is still queued and not cancelled; true if this call did. */
+    boolean cancel(int slot, long seq) {
+        if (isPending(slot, seq)) {
+            actions[slot] = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** True while the event (slot, seq) is queued and neither taken nor cancelled. */
+    boolean isPending(int slot, long seq) {
+        return seqs[slot] == seq && actions[slot] != null;
+    }
+
+    /** Sequence number of the event in a slot (for tests). */
+    long seqAt(int slot) {
+        return seqs[slot];
     }
 
     private void settle() {
         if (headTaken) {
             headTaken = false;
             int freed = slots[ROOT + SLOT_OFFSET];
-            slab[freed] = null;
+            actions[freed] = null;
             freeSlots[freeCount++] = freed;
             int last = --size;
             if (last > 0) {
@@ -194,7 +238,7 @@ final class EventQueue {
     }
 
     private long seqOf(int slot) {
-        return slab[slot].seq;
+        return seqs[slot];
     }
 
     private void grow() {
@@ -204,7 +248,8 @@ final class EventQueue {
         }
         times = Arrays.copyOf(times, newCapacity + TIME_OFFSET);
         slots = Arrays.copyOf(slots, newCapacity + SLOT_OFFSET);
-        slab = Arrays.copyOf(slab, newCapacity);
+        seqs = Arrays.copyOf(seqs, newCapacity);
+        actions = Arrays.copyOf(actions, newCapacity);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
         capacity = newCapacity;
     }
