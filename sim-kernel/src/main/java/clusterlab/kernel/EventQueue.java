@@ -72,6 +72,7 @@ final class EventQueue {
     private long eventsMoved;
     private long daysSkipped;
     private long fromFar;
+    private int rebuilds;
 
     /** All events, including a taken head not yet reclaimed. */
     private int size;
@@ -184,6 +185,16 @@ final class EventQueue {
         return rec[REC * slot + 1] == seq && actions[slot] != null;
     }
 
+    /** How often the ring was rebuilt (for tests: the adaptation must actually run). */
+    int rebuilds() {
+        return rebuilds;
+    }
+
+    /** Current day length as a power of two (for tests). */
+    int dayShift() {
+        return shift;
+    }
+
     /** Sequence number of the event in a slot (for tests). */
     long seqAt(int slot) {
         return rec[REC * slot + 1];
@@ -280,6 +291,7 @@ final class EventQueue {
 
     /** With near empty: picks a new width and ring size from the pending times and re-places every event. */
     private void rebuild() {
+        rebuilds++;
         int count = bucketed + far.n;
         int[] all = new int[count];
         int k = 0;

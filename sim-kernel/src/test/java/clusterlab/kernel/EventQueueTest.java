@@ -150,6 +150,11 @@ class EventQueueTest {
                 seq++;
             }
             assertThat(queue.size()).isEqualTo(n);
+            if (n >= 1_000) {
+                // The ring adapted to the spacing (mean gap 2 ns): rebuilt, and days of a few ns.
+                assertThat(queue.rebuilds()).isPositive();
+                assertThat(queue.dayShift()).isBetween(0, 4);
+            }
         }
     }
 
@@ -202,6 +207,7 @@ class EventQueueTest {
             assertThat(slot).isEqualTo(reference.pollFirst().slot());
         }
         assertThat(reference).isEmpty();
+        assertThat(queue.rebuilds()).as("width changes").isGreaterThan(2);
     }
 
     @Test
