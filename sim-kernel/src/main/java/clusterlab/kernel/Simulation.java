@@ -106,19 +106,28 @@ public final class Simulation {
         if (action == null) {
             throw new IllegalArgumentException("action is null");
         }
-        Event e = new Event(this, time, nextSeq++, action);
-        queue.add(e);
-        return e;
+        long seq = nextSeq++;
+        int slot = queue.add(time, seq, action);
+        return new Event(this, time, seq, slot);
     }
 
-    void onCancelled() {
-        cancelledInQueue++;
+    /** For {@link Event#cancel()}: clears the action of a pending event, which is then skipped. */
+    boolean cancel(int slot, long seq) {
+        if (queue.cancel(slot, seq)) {
+            cancelledInQueue++;
+            return true;
+        }
+        return false;
+    }
+
+    /** For {@link Event#isPending()}. */
+    boolean isPending(int slot, long seq) {
+        return queue.isPending(slot, seq);
     }
 
     /** Time of the next pending event, or {@code Long.MAX_VALUE} when none is pending. */
     public long nextEventTime() {
-        Event head = skipCancelled();
-        return head == null ? Long.MAX_VALUE : head.time;
+        return skipCancelled() ? queue.headTime() : Long.MAX_VALUE;
     }
 
     /**
@@ -127,15 +136,19 @@ public final class Simulation {
      * @return false when no event was pending
      */
     public boolean step() {
-        Event e;
-        while ((e = queue.takeHead()) != null && e.isCancelled()) {
-            cancelledInQueue--;
+        Runnable action;
+        while (true) {
+            int slot = queue.takeHead();
+            if (slot < 0) {
+                return false;
+            }
+            action = queue.fire(slot);
+            if (action != null) {
+                break;
+            }
+            cancelledInQueue--; // a cancelled event reached the head: skip it
         }
-        if (e == null) {
-            return false;
-        }
-        now = e.time;
-        Runnable action = e.fire();
+        now = queue.headTime();
         long index = executed++;
         try {
             action.run();
@@ -175,7 +188,7 @@ public final class Simulation {
     /** Runs events while {@code condition} holds and events are pending; the condition is checked before each. */
     public void runWhile(BooleanSupplier condition) {
         long budget = maxEventsPerRun;
-        while (condition.getAsBoolean() && skipCancelled() != null) {
+        while (condition.getAsBoolean() && skipCancelled()) {
             checkBudget(budget--, "runWhile");
             step();
         }
@@ -184,19 +197,21 @@ public final class Simulation {
     /** Runs until no event is pending. */
     public void run() {
         long budget = maxEventsPerRun;
-        while (skipCancelled() != null) {
+        while (skipCancelled()) {
             checkBudget(budget--, "run");
             step();
         }
     }
 
-    private Event skipCancelled() {
-        Event head;
-        while ((head = queue.peek()) != null && head.isCancelled()) {
+    /** Drops cancelled events from the head; true when a pending event is then at the head. */
+    private boolean skipCancelled() {
+        int slot;
+        while ((slot = queue.peek()) >= 0 && queue.isCancelled(slot)) {
             queue.takeHead();
+            queue.fire(slot);
             cancelledInQueue--;
         }
-        return head;
+        return slot >= 0;
     }
 
     private void checkBudget(long remaining, String what) {
