@@ -39,11 +39,13 @@ public final class ElectionExperiment {
     /** Raft runs on 1 ms ticks here, so every range is exact to the millisecond. */
     static final long TICK_NANOS = Time.MILLISECOND;
     /**
-     * A LAN: 0.5-1 ms one way. The broadcast time of about 15 ms is mostly the synchronous disk
-     * write a server makes before it answers (its vote, its term), as on the paper's cluster.
+     * The network: 1.5-2.5 ms one way. With the synchronous disk write a server makes before it
+     * answers (its vote, its term), a broadcast takes about 15 ms, the paper's figure.
      */
-    static final LatencyModel LATENCY = LatencyModel.uniformJitter(500 * Time.MICROSECOND, 500 * Time.MICROSECOND);
-    static final long DISK_WRITE_NANOS = 13 * Time.MILLISECOND;
+    static final LatencyModel LATENCY = LatencyModel.uniformJitter(1500 * Time.MICROSECOND, Time.MILLISECOND);
+    static final long DISK_WRITE_NANOS = 11 * Time.MILLISECOND;
+    /** Servers' timers are not in lockstep: their tickers start up to 100 µs apart. */
+    static final long TICK_PHASE_SPREAD_NANOS = 100 * Time.MICROSECOND;
     /** A trial gives up waiting for a leader after this long (the paper's graph ends near 10 s). */
     public static final long CAP_NANOS = 30 * Time.SECOND;
     private static final long SETTLE_NANOS = 2 * Time.SECOND;
@@ -83,20 +85,36 @@ public final class ElectionExperiment {
 
     /** Runs {@code trials} trials of one range; trial i uses seed {@code seed * 1_000_003 + i}. */
     public static Result run(Range range, int trials, long seed) {
+        return run(range, trials, seed, Setup.DEFAULT);
+    }
+
+    public static Result run(Range range, int trials, long seed, Setup setup) {
         long[] out = new long[trials];
         for (int i = 0; i < trials; i++) {
-            out[i] = trial(range, seed * 1_000_003L + i);
+            out[i] = trial(range, seed * 1_000_003L + i, setup);
         }
         Arrays.sort(out);
         return new Result(range, out);
     }
 
+    /**
+     * The physical setting of a trial: one-way network latency, the synchronous disk write before
+     * a reply, and how far apart the servers' tickers may run (timer jitter between machines).
+     */
+    public record Setup(LatencyModel latency, long diskWriteNanos, long tickPhaseSpreadNanos) {
+        public static final Setup DEFAULT = new Setup(LATENCY, DISK_WRITE_NANOS, TICK_PHASE_SPREAD_NANOS);
+    }
+
     /** One trial: time from the leader's crash until a new leader is elected (capped at {@link #CAP_NANOS}). */
     public static long trial(Range range, long seed) {
+        return trial(range, seed, Setup.DEFAULT);
+    }
+
+    public static long trial(Range range, long seed, Setup setup) {
         Simulation sim = new Simulation(seed);
         sim.trace().setOn(false);
         Network net = new Network(sim);
-        net.setLatency(LATENCY);
+        net.setLatency(setup.latency());
         Transport transport = new Transport(net);
         int heartbeatTicks = Math.max(1, range.minMs() / 2);
         RaftConfig config = RaftConfig.swarmDefaults(1).withElectionRange(range.minMs(), range.maxMs(), heartbeatTicks)
@@ -113,7 +131,8 @@ public final class ElectionExperiment {
             @Override
             public void restore(long node, Snapshot snapshot) {}
         });
-        driver.setDiskWriteNanos(DISK_WRITE_NANOS);
+        driver.setDiskWriteNanos(setup.diskWriteNanos());
+        driver.setTickPhaseSpreadNanos(setup.tickPhaseSpreadNanos());
         List<Long> ids = new ArrayList<>();
         List<Machine> machines = new ArrayList<>();
         for (long id = 1; id <= SERVERS; id++) {
@@ -133,6 +152,12 @@ public final class ElectionExperiment {
         sim.runFor(SETTLE_NANOS);
         SimRandom when = sim.random().stream("experiment/crash");
         sim.runFor(when.uniform(0, heartbeatTicks * TICK_NANOS));
+        // With very short timeouts leadership may be changing at this instant: crash a settled leader.
+        long settleDeadline = sim.now() + CAP_NANOS;
+        sim.runWhile(() -> driver.leader() == 0 && sim.now() < settleDeadline);
+        if (driver.leader() == 0) {
+            return CAP_NANOS;
+        }
         long oldLeader = driver.leader();
         long oldTerm = driver.core(oldLeader).term();
         driver.machine(oldLeader).crash();
