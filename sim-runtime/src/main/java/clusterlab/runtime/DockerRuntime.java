@@ -42,7 +42,7 @@ public final class DockerRuntime {
         DockerHub.addAccount(hub, LAB_USER, LAB_PASSWORD);
         ProgramRegistry programs = cluster.programs();
         programs.register("docker", DockerCli::new);
-        programs.register("dockerd", () -> DaemonPrograms.idle(80L << 20, 1200L << 20));
+        programs.register("dockerd", clusterlab.runtime.daemon.Dockerd::new);
         programs.register("containerd", () -> DaemonPrograms.idle(40L << 20, 900L << 20));
         programs.register("containerd-shim", () -> DaemonPrograms.idle(4L << 20, 100L << 20));
         programs.register("docker-proxy", DockerProxy::new);

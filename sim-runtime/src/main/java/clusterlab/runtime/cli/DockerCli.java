@@ -100,12 +100,24 @@ public final class DockerCli implements Program {
             }
             default -> { }
         }
-        Object daemon = ctx.os().unixSocket(SOCKET);
-        if (!(daemon instanceof Engine engine)) {
-            ctx.eprintln("Cannot connect to the Docker daemon at unix://" + SOCKET + ". Is the docker daemon running?");
+        String host = daemonHost(ctx, cmd);
+        DaemonConnection.connect(ctx, host, engine -> runOn(ctx, cmd, engine), () -> {
+            ctx.eprintln("Cannot connect to the Docker daemon at " + host + ". Is the docker daemon running?");
             ctx.exit(1);
-            return;
+        });
+    }
+
+    /** The daemon to talk to: {@code -H}, else {@code DOCKER_HOST}, else the local unix socket. */
+    static String daemonHost(ProcessContext ctx, ParsedCommand cmd) {
+        java.util.List<String> hosts = cmd.globals().strings("host");
+        if (!hosts.isEmpty()) {
+            return hosts.get(hosts.size() - 1);
         }
+        String env = ctx.getenv("DOCKER_HOST");
+        return env != null && !env.isEmpty() ? env : "unix://" + SOCKET;
+    }
+
+    private static void runOn(ProcessContext ctx, ParsedCommand cmd, Engine engine) {
         String key = String.join(" ", cmd.path());
         Consumer<Invocation> handler = COMMANDS.get(key);
         Invocation inv = new Invocation(ctx, engine, cmd);
