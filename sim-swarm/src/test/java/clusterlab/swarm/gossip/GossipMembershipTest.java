@@ -1,0 +1,150 @@
+package clusterlab.swarm.gossip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import clusterlab.kernel.Time;
+import clusterlab.kernel.trace.MemoryTraceSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class GossipMembershipTest {
+    private static final GossipConfig LAN = GossipConfig.lan();
+
+    private static List<Integer> range(int from, int to, int except) {
+        List<Integer> r = new ArrayList<>();
+        for (int i = from; i < to; i++) {
+            if (i != except) {
+                r.add(i);
+            }
+        }
+        return r;
+    }
+
+    @Test
+    void nodesJoinThroughOneSeed() {
+        GossipCluster c = new GossipCluster(11, 8, false, LAN);
+        for (int i = 0; i < 8; i++) {
+            c.driver.addNode(c.machines.get(i), i == 0 ? List.of() : List.of(c.name(0)));
+        }
+        long t = c.runUntil(() -> {
+            for (int s = 0; s < 8; s++) {
+                if (!c.allLiveSee(s, MemberState.ALIVE, range(0, 8, -1))) {
+                    return false;
+                }
+            }
+            return true;
+        }, 100 * Time.MILLISECOND, 20 * Time.SECOND);
+        assertTrue(t < 5 * Time.SECOND, "membership converged after " + Time.format(t) + "\n" + c.describe());
+    }
+
+    @Test
+    void crashIsDetectedByAllWithinTheBound() {
+        int n = 8;
+        GossipCluster c = new GossipCluster(7, n, false, LAN);
+        c.driver.addConvergedCluster(c.machines);
+        c.sim.runFor(5 * Time.SECOND);
+        c.machines.get(3).crash();
+        long t = c.runUntil(() -> c.allLiveSee(3, MemberState.DEAD, range(0, n, 3)), 50 * Time.MILLISECOND,
+                60 * Time.SECOND);
+        // Someone probes the crashed node within one probe round over the others (usually the first
+        // second), the probe fails after one interval, suspicion lasts 4 × max(1, log10 8) s, then
+        // the death spreads by gossip within a few gossip rounds.
+        long suspicion = LAN.suspicionTimeoutNanos(n);
+        long bound = (n - 1) * LAN.probeIntervalNanos() + LAN.probeIntervalNanos() + suspicion + 2 * Time.SECOND;
+        assertTrue(t >= suspicion, "declared dead before the suspicion timeout: " + Time.format(t));
+        assertTrue(t <= bound, "detected after " + Time.format(t) + " > bound " + Time.format(bound));
+        // the typical case is far below the worst-case bound
+        assertTrue(t <= 2 * LAN.probeIntervalNanos() + suspicion + Time.SECOND, "detected after " + Time.format(t));
+    }
+
+    @Test
+    void restartedNodeRejoinsAndRefutesItsDeath() {
+        int n = 6;
+        GossipCluster c = new GossipCluster(3, n, true, LAN);
+        MemoryTraceSink sink = new MemoryTraceSink(200_000);
+        c.sim.trace().addSink(sink);
+        c.driver.addConvergedCluster(c.machines);
+        c.sim.runFor(3 * Time.SECOND);
+        c.machines.get(2).crash();
+        c.runUntil(() -> c.allLiveSee(2, MemberState.DEAD, range(0, n, 2)), 100 * Time.MILLISECOND, 30 * Time.SECOND);
+        assertTrue(c.allLiveSee(2, MemberState.DEAD, range(0, n, 2)), c.describe());
+        long deadIncarnation = c.node(0).member(c.name(2)).incarnation();
+        c.machines.get(2).restart();
+        assertEquals(0, c.node(2).incarnation(), "a restarted node starts afresh");
+        long t = c.runUntil(() -> c.allLiveSee(2, MemberState.ALIVE, range(0, n, -1)), 100 * Time.MILLISECOND,
+                30 * Time.SECOND);
+        assertTrue(c.allLiveSee(2, MemberState.ALIVE, range(0, n, -1)), c.describe());
+        assertTrue(t < 5 * Time.SECOND, "rejoined after " + Time.format(t));
+        for (int o = 0; o < n; o++) {
+            assertTrue(c.node(o).member(c.name(2)).incarnation() > deadIncarnation, c.describe());
+        }
+        assertTrue(c.node(2).incarnation() > deadIncarnation);
+        assertTrue(sink.records().stream().anyMatch(r -> r.machine().equals(c.name(2)) && r.kind().equals("refute")
+                && "gossip".equals(r.component())), "a refute record");
+        assertTrue(sink.records().stream().anyMatch(r -> r.kind().equals("dead") && "gossip".equals(r.component())));
+    }
+
+    @Test
+    void partitionMarksTheOtherSideDeadAndHealingMergesAgain() {
+        int n = 6;
+        GossipCluster c = new GossipCluster(5, n, false, LAN);
+        c.driver.addConvergedCluster(c.machines);
+        c.sim.runFor(3 * Time.SECOND);
+        c.network.partition(List.of(Set.of(c.name(0), c.name(1), c.name(2)), Set.of(c.name(3), c.name(4), c.name(5))));
+        List<Integer> left = List.of(0, 1, 2);
+        List<Integer> right = List.of(3, 4, 5);
+        long split = c.runUntil(() -> {
+            for (int s : right) {
+                if (!c.allLiveSee(s, MemberState.DEAD, left)) {
+                    return false;
+                }
+            }
+            for (int s : left) {
+                if (!c.allLiveSee(s, MemberState.DEAD, right)) {
+                    return false;
+                }
+            }
+            return true;
+        }, 100 * Time.MILLISECOND, 60 * Time.SECOND);
+        assertTrue(split < 30 * Time.SECOND, "halves saw each other dead after " + Time.format(split) + "\n" + c.describe());
+        // each side still sees itself alive
+        for (int s : left) {
+            assertTrue(c.allLiveSee(s, MemberState.ALIVE, left), c.describe());
+        }
+        c.network.heal();
+        long healed = c.runUntil(() -> {
+            for (int s = 0; s < n; s++) {
+                if (!c.allLiveSee(s, MemberState.ALIVE, range(0, n, -1))) {
+                    return false;
+                }
+            }
+            return true;
+        }, 100 * Time.MILLISECOND, 120 * Time.SECOND);
+        assertTrue(healed < 60 * Time.SECOND, "merged after " + Time.format(healed) + "\n" + c.describe());
+    }
+
+    @Test
+    void sameSeedSameRunDifferentSeedDifferentRun() {
+        String a = scenario(42);
+        String b = scenario(42);
+        String d = scenario(43);
+        assertEquals(a, b);
+        assertNotEquals(a, d);
+    }
+
+    private static String scenario(long seed) {
+        GossipCluster c = new GossipCluster(seed, 6, true, LAN);
+        c.driver.addConvergedCluster(c.machines);
+        c.sim.runFor(2 * Time.SECOND);
+        c.driver.publish(c.name(1), "svc/web/1", "10.0.9.2");
+        c.machines.get(4).crash();
+        c.sim.runFor(8 * Time.SECOND);
+        c.machines.get(4).restart();
+        c.sim.runFor(5 * Time.SECOND);
+        return c.sim.trace().digestHex() + " " + c.sim.trace().count() + "\n" + c.describe();
+    }
+}
