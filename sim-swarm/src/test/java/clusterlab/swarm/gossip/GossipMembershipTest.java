@@ -38,6 +38,7 @@ class GossipMembershipTest {
             }
             return true;
         }, 100 * Time.MILLISECOND, 20 * Time.SECOND);
+        System.out.printf("gossip join: 8 nodes through one seed converged in %s%n", Time.format(t));
         assertTrue(t < 5 * Time.SECOND, "membership converged after " + Time.format(t) + "\n" + c.describe());
     }
 
@@ -55,6 +56,8 @@ class GossipMembershipTest {
         // the death spreads by gossip within a few gossip rounds.
         long suspicion = LAN.suspicionTimeoutNanos(n);
         long bound = (n - 1) * LAN.probeIntervalNanos() + LAN.probeIntervalNanos() + suspicion + 2 * Time.SECOND;
+        System.out.printf("gossip crash: dead at all 7 others after %s (suspicion %s, bound %s)%n",
+                Time.format(t), Time.format(suspicion), Time.format(bound));
         assertTrue(t >= suspicion, "declared dead before the suspicion timeout: " + Time.format(t));
         assertTrue(t <= bound, "detected after " + Time.format(t) + " > bound " + Time.format(bound));
         // the typical case is far below the worst-case bound
@@ -78,6 +81,8 @@ class GossipMembershipTest {
         long t = c.runUntil(() -> c.allLiveSee(2, MemberState.ALIVE, range(0, n, -1)), 100 * Time.MILLISECOND,
                 30 * Time.SECOND);
         assertTrue(c.allLiveSee(2, MemberState.ALIVE, range(0, n, -1)), c.describe());
+        System.out.printf("gossip restart: alive again everywhere after %s, incarnation %d -> %d%n",
+                Time.format(t), deadIncarnation, c.node(2).incarnation());
         assertTrue(t < 5 * Time.SECOND, "rejoined after " + Time.format(t));
         for (int o = 0; o < n; o++) {
             assertTrue(c.node(o).member(c.name(2)).incarnation() > deadIncarnation, c.describe());
@@ -115,6 +120,9 @@ class GossipMembershipTest {
         for (int s : left) {
             assertTrue(c.allLiveSee(s, MemberState.ALIVE, left), c.describe());
         }
+        // Stay apart past memberlist's 30 s of gossip to the dead: afterwards only the reconnect
+        // push/pull with a member believed dead can bring the halves together again.
+        c.sim.runFor(40 * Time.SECOND);
         c.network.heal();
         long healed = c.runUntil(() -> {
             for (int s = 0; s < n; s++) {
@@ -124,6 +132,8 @@ class GossipMembershipTest {
             }
             return true;
         }, 100 * Time.MILLISECOND, 120 * Time.SECOND);
+        System.out.printf("gossip partition: halves dead to each other after %s, merged %s after heal%n",
+                Time.format(split), Time.format(healed));
         assertTrue(healed < 60 * Time.SECOND, "merged after " + Time.format(healed) + "\n" + c.describe());
     }
 
