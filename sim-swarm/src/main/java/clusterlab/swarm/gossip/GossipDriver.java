@@ -44,6 +44,16 @@ public final class GossipDriver {
     private final GossipConfig config;
     private final TreeMap<String, Slot> slots = new TreeMap<>();
     private final List<KvListener> kvListeners = new ArrayList<>();
+    private final List<MemberListener> memberListeners = new ArrayList<>();
+
+    /** Told when any node's view of another member changes (before is null for a new member). */
+    public interface MemberListener {
+        void changed(String node, Member before, Member after);
+    }
+
+    public void addMemberListener(MemberListener listener) {
+        memberListeners.add(listener);
+    }
 
     public GossipDriver(Network network, Transport transport, GossipConfig config) {
         this.sim = network.simulation();
@@ -144,6 +154,11 @@ public final class GossipDriver {
         GossipNode node = new GossipNode(machine.name(), network.addressOf(machine), config, random, env, seeds);
         node.addKvListener((n, before, after) -> {
             for (KvListener l : kvListeners) {
+                l.changed(n.name(), before, after);
+            }
+        });
+        node.addMemberListener((n, before, after) -> {
+            for (MemberListener l : memberListeners) {
                 l.changed(n.name(), before, after);
             }
         });

@@ -40,6 +40,12 @@ public final class GossipNode {
         void changed(GossipNode node, KvEntry before, KvEntry after);
     }
 
+    /** Told about every change of another member's state or incarnation ({@code before} null: new). */
+    public interface MemberListener {
+        void changed(GossipNode node, Member before, Member after);
+    }
+
+    private final List<MemberListener> memberListeners = new ArrayList<>();
     private final String name;
     private final Ipv4 address;
     private final GossipConfig config;
@@ -125,6 +131,18 @@ public final class GossipNode {
 
     public void addKvListener(KvListener listener) {
         kvListeners.add(listener);
+    }
+
+    public void addMemberListener(MemberListener listener) {
+        memberListeners.add(listener);
+    }
+
+    /** Replaces what we believe about a member and tells the listeners. */
+    private void putMember(Member before, Member after) {
+        members.put(after.name(), after);
+        for (MemberListener l : memberListeners) {
+            l.changed(this, before, after);
+        }
     }
 
     int queuedBroadcasts() {
@@ -368,7 +386,7 @@ public final class GossipNode {
         if (a.incarnation() <= m.incarnation()) {
             return;
         }
-        members.put(a.node(), new Member(a.node(), a.address(), a.incarnation(), MemberState.ALIVE,
+        putMember(m, new Member(a.node(), a.address(), a.incarnation(), MemberState.ALIVE,
                 m.state() == MemberState.ALIVE ? m.stateChangeNanos() : now));
         if (m.state() == MemberState.DEAD && !probeOrder.contains(a.node())) {
             probeOrder.add(random.nextInt(probeOrder.size() + 1), a.node());
@@ -395,7 +413,7 @@ public final class GossipNode {
         }
         long now = env.now();
         Member suspected = new Member(m.name(), m.address(), s.incarnation(), MemberState.SUSPECT, now);
-        members.put(m.name(), suspected);
+        putMember(m, suspected);
         broadcasts.queue(new Update.Suspect(m.name(), s.incarnation(), name));
         if (env.traceOn()) {
             env.trace("suspect", "node", m.name(), "incarnation", s.incarnation(), "from", s.from());
@@ -421,7 +439,7 @@ public final class GossipNode {
         if (m == null || d.incarnation() < m.incarnation() || m.state() == MemberState.DEAD) {
             return;
         }
-        members.put(m.name(), new Member(m.name(), m.address(), d.incarnation(), MemberState.DEAD, env.now()));
+        putMember(m, new Member(m.name(), m.address(), d.incarnation(), MemberState.DEAD, env.now()));
         broadcasts.queue(d);
         if (env.traceOn()) {
             env.trace("dead", "node", m.name(), "incarnation", d.incarnation(), "from", d.from());
@@ -439,7 +457,7 @@ public final class GossipNode {
     }
 
     private void addMember(Member m) {
-        members.put(m.name(), m);
+        putMember(null, m);
         memberOrder.add(m.name());
         // memberlist inserts a new node at a random place in its probe list
         probeOrder.add(random.nextInt(probeOrder.size() + 1), m.name());

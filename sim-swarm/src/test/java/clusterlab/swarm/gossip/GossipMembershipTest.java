@@ -138,6 +138,28 @@ class GossipMembershipTest {
     }
 
     @Test
+    void lossyNetworkCausesNoFalseDeaths() {
+        int n = 10;
+        GossipCluster c = new GossipCluster(9, n, false, LAN);
+        c.network.setLoss(0.05);
+        c.driver.addConvergedCluster(c.machines);
+        int[] suspicions = {0};
+        int[] deaths = {0};
+        c.driver.addMemberListener((node, before, after) -> {
+            if (before != null && after.state() == MemberState.SUSPECT && before.state() != MemberState.SUSPECT) {
+                suspicions[0]++;
+            }
+            if (after.state() == MemberState.DEAD) {
+                deaths[0]++;
+            }
+        });
+        c.sim.runFor(60 * Time.SECOND);
+        System.out.printf("gossip loss 5%%: %d suspicions refuted, %d deaths in 60 s on %d nodes%n",
+                suspicions[0], deaths[0], n);
+        assertEquals(0, deaths[0], "indirect probes and refutation keep live nodes alive\n" + c.describe());
+    }
+
+    @Test
     void sameSeedSameRunDifferentSeedDifferentRun() {
         String a = scenario(42);
         String b = scenario(42);
