@@ -1,0 +1,14 @@
+package clusterlab.swarm.orchestrator;
+
+/**
+ * What the orchestrator sees of a task: its slot, its desired and observed states, the spec
+ * version it runs, and where.
+ *
+ * @param specVersion the service spec version the task was made from (an update bumps it)
+ */
+public record TaskView(String id, int slot, TaskState desired, TaskState observed, long specVersion, String nodeId) {
+    /** Running or on its way there, and meant to. */
+    public boolean isActive() {
+        return desired == TaskState.RUNNING && !observed.isTerminal();
+    }
+}
