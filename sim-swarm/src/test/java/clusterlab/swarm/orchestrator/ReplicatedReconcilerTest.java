@@ -62,10 +62,19 @@ class ReplicatedReconcilerTest {
                 Arbitraries.of(TaskState.values()), Arbitraries.of(TaskState.RUNNING, TaskState.SHUTDOWN),
                 Arbitraries.longs().between(1, 3), Arbitraries.strings().alpha().ofLength(4))
                 .as((slot, observed, desired, version, id) -> new TaskView(id + slot, slot, desired, observed, version, "n"));
-        return task.list().ofMaxSize(25);
+        // Task ids are unique in a real store: number them.
+        return task.list().ofMaxSize(25).map(list -> {
+            List<TaskView> unique = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                TaskView t = list.get(i);
+                unique.add(new TaskView(t.id() + "-" + i, t.slot(), t.desired(), t.observed(), t.specVersion(),
+                        t.nodeId()));
+            }
+            return unique;
+        });
     }
 
-    @Property(tries = 300)
+    @Property(tries = 1000)
     void applyingTheActionsLeavesExactlyOneActiveTaskPerSlot(@ForAll("taskSets") List<TaskView> tasks,
             @ForAll @IntRange(min = 0, max = 10) int replicas) {
         List<TaskView> after = new ArrayList<>(tasks);
