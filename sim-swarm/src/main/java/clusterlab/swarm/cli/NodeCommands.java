@@ -1,0 +1,313 @@
+package clusterlab.swarm.cli;
+
+import clusterlab.runtime.cli.format.DockerJson;
+import clusterlab.runtime.cli.format.TabWriter;
+import clusterlab.runtime.image.Image;
+import clusterlab.swarm.manager.Errors;
+import clusterlab.swarm.store.ClusterStore;
+import clusterlab.swarm.store.NodeRecord;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** docker node ls, inspect, promote, demote, update and rm (docker/cli cli/command/node). */
+final class NodeCommands {
+    private NodeCommands() {
+    }
+
+    /** Node tables are written with minwidth 20 (docker/cli's formatter before 19.03 used 20, 1, 3). */
+    private static TabWriter table() {
+        return new TabWriter(20, 3, TabWriter.CellWidth.TERMINAL);
+    }
+
+    /** Hostnames in natural order ("node2" before "node10"), then ids, as docker/cli sorts them. */
+    static final Comparator<NodeRecord> ORDER = (a, b) -> {
+        int c = naturalCompare(a.hostname, b.hostname);
+        return c != 0 ? c : a.id.compareTo(b.id);
+    };
+
+    static int naturalCompare(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+
+    private static String title(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The store, or null after reporting why this node cannot serve the request. */
+    private static ClusterStore storeOrFail(Call c) {
+        String err = c.node.managerError();
+        if (err != null) {
+            c.daemonError(err);
+            return null;
+        }
+        return c.node.store();
+    }
+
+    static void ls(Call c) {
+        ClusterStore s = storeOrFail(c);
+        if (s == null) {
+            return;
+        }
+        if (c.cmd.changed("format") || c.cmd.changed("filter")) {
+            c.fail("docker: 'node ls --format/--filter' is not available in this lab yet.");
+            return;
+        }
+        List<NodeRecord> nodes = new ArrayList<>(s.nodes());
+        nodes.sort(ORDER);
+        if (c.cmd.bool("quiet")) {
+            StringBuilder b = new StringBuilder();
+            for (NodeRecord n : nodes) {
+                b.append(n.id).append('\n');
+            }
+            c.ok(b.toString());
+            return;
+        }
+        TabWriter t = table();
+        t.row("ID", "HOSTNAME", "STATUS", "AVAILABILITY", "MANAGER STATUS", "ENGINE VERSION");
+        for (NodeRecord n : nodes) {
+            String self = n.id.equals(c.node.nodeId()) ? "*" : " ";
+            t.row(n.id + " " + self, n.hostname, title(n.status), title(n.availability), c.node.managerStatus(n),
+                    n.engineVersion);
+        }
+        c.ok(t.render());
+    }
+
+    /** Finds a node by "self", full id, hostname or unique id prefix; null after reporting the error. */
+    private static NodeRecord resolve(Call c, ClusterStore s, String ref) {
+        if (ref.equals("self")) {
+            return s.node(c.node.nodeId());
+        }
+        NodeRecord exact = s.node(ref);
+        if (exact != null) {
+            return exact;
+        }
+        List<NodeRecord> byName = new ArrayList<>();
+        List<NodeRecord> byPrefix = new ArrayList<>();
+        for (NodeRecord n : s.nodes()) {
+            if (n.hostname.equals(ref)) {
+                byName.add(n);
+            }
+            if (n.id.startsWith(ref)) {
+                byPrefix.add(n);
+            }
+        }
+        List<NodeRecord> found = !byName.isEmpty() ? byName : byPrefix;
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.isEmpty()) {
+            c.daemonError(Errors.noSuchNode(ref));
+        } else {
+            c.daemonError("node " + ref + " is ambiguous (" + found.size() + " matches found)");
+        }
+        return null;
+    }
+
+    static void inspect(Call c) {
+        ClusterStore s = storeOrFail(c);
+        if (s == null) {
+            return;
+        }
+        if (c.cmd.bool("pretty") || c.cmd.changed("format")) {
+            c.fail("docker: 'node inspect --pretty/--format' is not available in this lab yet.");
+            return;
+        }
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (String ref : c.cmd.args()) {
+            NodeRecord n = resolve(c, s, ref);
+            if (n == null) {
+                return;
+            }
+            docs.add(document(c, n));
+        }
+        c.ok(DockerJson.inspect(docs));
+    }
+
+    private static Map<String, Object> document(Call c, NodeRecord n) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("ID", n.id);
+        d.put("Version", Map.of("Index", 9));
+        d.put("CreatedAt", Image.rfc3339(n.createdNanos));
+        d.put("UpdatedAt", Image.rfc3339(n.updatedNanos));
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("Labels", new LinkedHashMap<>(n.labels));
+        spec.put("Role", n.role);
+        spec.put("Availability", n.availability);
+        d.put("Spec", spec);
+        Map<String, Object> desc = new LinkedHashMap<>();
+        desc.put("Hostname", n.hostname);
+        Map<String, Object> platform = new LinkedHashMap<>();
+        platform.put("Architecture", "x86_64");
+        platform.put("OS", "linux");
+        desc.put("Platform", platform);
+        desc.put("Engine", Map.of("EngineVersion", n.engineVersion));
+        d.put("Description", desc);
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("State", n.status);
+        status.put("Addr", n.addr);
+        d.put("Status", status);
+        if (n.isManager()) {
+            Map<String, Object> ms = new LinkedHashMap<>();
+            String st = c.node.managerStatus(n);
+            if (st.equals("Leader")) {
+                ms.put("Leader", true);
+            }
+            ms.put("Reachability", st.equals("Unreachable") ? "unreachable" : "reachable");
+            ms.put("Addr", n.addr + ":2377");
+            d.put("ManagerStatus", ms);
+        }
+        return d;
+    }
+
+    static void promote(Call c) {
+        changeRoles(c, "manager", 0);
+    }
+
+    static void demote(Call c) {
+        changeRoles(c, "worker", 0);
+    }
+
+    /** One node after another, as docker/cli loops over its arguments. */
+    private static void changeRoles(Call c, String role, int i) {
+        if (i >= c.cmd.args().size()) {
+            c.ok("");
+            return;
+        }
+        ClusterStore s = storeOrFail(c);
+        if (s == null) {
+            return;
+        }
+        String ref = c.arg(i);
+        NodeRecord n = resolve(c, s, ref);
+        if (n == null) {
+            return;
+        }
+        if (n.role.equals(role)) {
+            c.out("Node " + ref + " is already a " + role + ".\n");
+            changeRoles(c, role, i + 1);
+            return;
+        }
+        if (role.equals("worker")) {
+            long managers = s.nodes().stream().filter(NodeRecord::isManager).count();
+            if (managers <= 1) {
+                c.daemonError(Errors.DEMOTE_LAST);
+                return;
+            }
+        }
+        c.node.changeRole(n, role, err -> {
+            if (err != null) {
+                c.daemonError(err);
+                return;
+            }
+            c.out(role.equals("manager") ? "Node " + ref + " promoted to a manager in the swarm.\n"
+                    : "Manager " + ref + " demoted in the swarm.\n");
+            changeRoles(c, role, i + 1);
+        });
+    }
+
+    static void update(Call c) {
+        ClusterStore s = storeOrFail(c);
+        if (s == null) {
+            return;
+        }
+        String ref = c.arg(0);
+        NodeRecord n = resolve(c, s, ref);
+        if (n == null) {
+            return;
+        }
+        List<String> cmds = new ArrayList<>();
+        if (c.cmd.changed("availability")) {
+            String a = c.cmd.string("availability").toLowerCase(java.util.Locale.ROOT);
+            if (!a.equals("active") && !a.equals("pause") && !a.equals("drain")) {
+                c.fail("invalid availability \"" + c.cmd.string("availability") + "\"");
+                return;
+            }
+            cmds.add(ClusterStore.cmd("node-avail", n.id, a));
+        }
+        for (String kv : c.cmd.strings("label-add")) {
+            int eq = kv.indexOf('=');
+            cmds.add(eq < 0 ? ClusterStore.cmd("node-label", n.id, kv, "")
+                    : ClusterStore.cmd("node-label", n.id, kv.substring(0, eq), kv.substring(eq + 1)));
+        }
+        for (String k : c.cmd.strings("label-rm")) {
+            if (!n.labels.containsKey(k)) {
+                c.fail("key " + k + " doesn't exist in node's labels");
+                return;
+            }
+            cmds.add(ClusterStore.cmd("node-unlabel", n.id, k));
+        }
+        if (c.cmd.changed("role") && !c.cmd.string("role").equals(n.role)) {
+            String role = c.cmd.string("role");
+            if (!role.equals("worker") && !role.equals("manager")) {
+                c.fail("invalid role \"" + role + "\", only worker and manager are supported");
+                return;
+            }
+            c.node.changeRole(n, role, err -> c.okOrError(err, ref + "\n"));
+            return;
+        }
+        if (cmds.isEmpty()) {
+            c.ok(ref + "\n");
+            return;
+        }
+        c.node.write(cmds, err -> c.okOrError(err, ref + "\n"));
+    }
+
+    static void rm(Call c) {
+        ClusterStore s = storeOrFail(c);
+        if (s == null) {
+            return;
+        }
+        List<String> cmds = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        for (String ref : c.cmd.args()) {
+            NodeRecord n = resolve(c, s, ref);
+            if (n == null) {
+                return;
+            }
+            if (n.isManager()) {
+                c.daemonError("rpc error: code = FailedPrecondition desc = node " + n.id + " is a cluster manager "
+                        + "and is a member of the raft cluster. It must be demoted to worker before removal");
+                return;
+            }
+            if (!"down".equals(n.status) && !c.cmd.bool("force")) {
+                c.daemonError("rpc error: code = FailedPrecondition desc = node " + n.id
+                        + " is not down and can't be removed");
+                return;
+            }
+            cmds.add(ClusterStore.cmd("node-rm", n.id));
+            out.append(ref).append('\n');
+        }
+        c.node.write(cmds, err -> c.okOrError(err, out.toString()));
+    }
+}

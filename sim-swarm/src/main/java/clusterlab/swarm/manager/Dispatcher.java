@@ -1,0 +1,108 @@
+package clusterlab.swarm.manager;
+
+import clusterlab.kernel.EventHandle;
+import clusterlab.kernel.Time;
+import clusterlab.swarm.store.ClusterStore;
+import clusterlab.swarm.store.NodeRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * SwarmKit's dispatcher on the leader: each heartbeat is answered with the next period (5 s with
+ * ±10 % jitter) and arms an expiry of 3 such periods; a node whose expiry fires is marked down in the
+ * store. On taking over, a new leader marks every node it has not heard from unknown.
+ */
+final class Dispatcher {
+    static final long PERIOD_NANOS = 5 * Time.SECOND;
+    static final long JITTER_NANOS = PERIOD_NANOS / 10;
+    static final int GRACE_MULTIPLIER = 3;
+
+    private final SwarmNode leader;
+    private final long term;
+    private final TreeMap<String, EventHandle> expiries = new TreeMap<>();
+    private boolean stopped;
+
+    Dispatcher(SwarmNode leader, long term) {
+        this.leader = leader;
+        this.term = term;
+    }
+
+    long term() {
+        return term;
+    }
+
+    void start() {
+        ClusterStore s = leader.store();
+        List<String> updates = new ArrayList<>();
+        for (NodeRecord n : s.nodes()) {
+            if (n.id.equals(leader.nodeId())) {
+                if (!"ready".equals(n.status)) {
+                    updates.add(ClusterStore.cmd("node-status", n.id, "ready"));
+                }
+            } else if (!"down".equals(n.status)) {
+                updates.add(ClusterStore.cmd("node-status", n.id, "unknown"));
+                arm(n.id, jitteredPeriod());
+            }
+        }
+        if (!updates.isEmpty()) {
+            leader.proposeAll(updates, err -> { });
+        }
+    }
+
+    void stop() {
+        stopped = true;
+        for (EventHandle h : expiries.values()) {
+            h.cancel();
+        }
+        expiries.clear();
+    }
+
+    private long jitteredPeriod() {
+        return leader.random().uniform(PERIOD_NANOS - JITTER_NANOS, PERIOD_NANOS + JITTER_NANOS + 1);
+    }
+
+    private void arm(String nodeId, long period) {
+        EventHandle old = expiries.remove(nodeId);
+        if (old != null) {
+            old.cancel();
+        }
+        expiries.put(nodeId, leader.machine().schedule(GRACE_MULTIPLIER * period, () -> expire(nodeId)));
+    }
+
+    private void expire(String nodeId) {
+        expiries.remove(nodeId);
+        NodeRecord n = leader.store().node(nodeId);
+        if (!stopped && n != null && !"down".equals(n.status)) {
+            leader.proposeAll(List.of(ClusterStore.cmd("node-status", nodeId, "down")), err -> { });
+        }
+    }
+
+    void heartbeat(Wire.Heartbeat hb) {
+        NodeRecord n = leader.store().node(hb.nodeId());
+        if (stopped || n == null) {
+            return;
+        }
+        long period = jitteredPeriod();
+        if (!hb.nodeId().equals(leader.nodeId())) {
+            arm(hb.nodeId(), period);
+        }
+        if (!"ready".equals(n.status)) {
+            leader.proposeAll(List.of(ClusterStore.cmd("node-status", n.id, "ready")), err -> { });
+        }
+        leader.cluster().cluster().transport().sendDatagram(leader.machine(), SwarmNode.DISPATCHER_PORT,
+                hb.replyTo(), SwarmNode.DISPATCHER_PORT,
+                new Wire.HeartbeatAck(n.id, period, n.role, leader.managerAddresses()), 128);
+    }
+
+    void leave(String nodeId) {
+        EventHandle h = expiries.remove(nodeId);
+        if (h != null) {
+            h.cancel();
+        }
+        NodeRecord n = leader.store().node(nodeId);
+        if (!stopped && n != null && !"down".equals(n.status)) {
+            leader.proposeAll(List.of(ClusterStore.cmd("node-status", nodeId, "down")), err -> { });
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package clusterlab.swarm.store;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The swarm's replicated state on one manager: the cluster's CA digest and join-token secrets, and
+ * its nodes. It changes only by {@link #apply} of commands that Raft committed, in log order, so
+ * every manager holds the same state once it has applied the same prefix. Commands are one line of
+ * space-separated words; words are percent-escaped ({@link #word}) so labels may hold anything.
+ */
+public final class ClusterStore {
+    private String caDigest = "";
+    private String workerSecret = "";
+    private String managerSecret = "";
+    private final TreeMap<String, NodeRecord> nodes = new TreeMap<>();
+
+    public boolean initialized() {
+        return !caDigest.isEmpty();
+    }
+
+    public String caDigest() {
+        return caDigest;
+    }
+
+    public String workerToken() {
+        return token(workerSecret);
+    }
+
+    public String managerToken() {
+        return token(managerSecret);
+    }
+
+    private String token(String secret) {
+        return "SWMTKN-1-" + caDigest + "-" + secret;
+    }
+
+    public Collection<NodeRecord> nodes() {
+        return nodes.values();
+    }
+
+    public NodeRecord node(String id) {
+        return nodes.get(id);
+    }
+
+    /** Applies one committed command; malformed or stale commands change nothing. */
+    public void apply(String command, long nowNanos) {
+        String[] w = command.split(" ");
+        List<String> a = new ArrayList<>(w.length);
+        for (String s : w) {
+            a.add(unword(s));
+        }
+        NodeRecord n = a.size() > 1 ? nodes.get(a.get(1)) : null;
+        switch (a.get(0)) {
+            case "init" -> {
+                if (a.size() == 4) {
+                    caDigest = a.get(1);
+                    workerSecret = a.get(2);
+                    managerSecret = a.get(3);
+                }
+            }
+            case "token" -> {
+                if (a.size() == 3 && a.get(1).equals("worker")) {
+                    workerSecret = a.get(2);
+                } else if (a.size() == 3 && a.get(1).equals("manager")) {
+                    managerSecret = a.get(2);
+                }
+            }
+            case "node-add" -> {
+                if (a.size() == 8) {
+                    nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
+                            a.get(5), a.get(6), Long.parseLong(a.get(7))));
+                }
+            }
+            case "node-status", "node-role", "node-avail" -> {
+                if (n != null && a.size() == 3) {
+                    switch (a.get(0)) {
+                        case "node-status" -> n.status = a.get(2);
+                        case "node-role" -> n.role = a.get(2);
+                        default -> n.availability = a.get(2);
+                    }
+                    n.updatedNanos = nowNanos;
+                }
+            }
+            case "node-label" -> {
+                if (n != null && a.size() == 4) {
+                    n.labels.put(a.get(2), a.get(3));
+                    n.updatedNanos = nowNanos;
+                }
+            }
+            case "node-unlabel" -> {
+                if (n != null && a.size() == 3) {
+                    n.labels.remove(a.get(2));
+                    n.updatedNanos = nowNanos;
+                }
+            }
+            case "node-rm" -> nodes.remove(a.get(1));
+            default -> { }
+        }
+    }
+
+    /** The whole state as commands that rebuild it (a Raft snapshot's data). */
+    public String encode() {
+        StringBuilder b = new StringBuilder();
+        if (initialized()) {
+            b.append(cmd("init", caDigest, workerSecret, managerSecret)).append('\n');
+        }
+        for (NodeRecord n : nodes.values()) {
+            b.append(cmd("node-add", n.id, Long.toString(n.raftId), n.hostname, n.addr, n.engineVersion, n.role,
+                    Long.toString(n.createdNanos))).append('\n');
+            b.append(cmd("node-status", n.id, n.status)).append('\n');
+            b.append(cmd("node-avail", n.id, n.availability)).append('\n');
+            for (Map.Entry<String, String> l : n.labels.entrySet()) {
+                b.append(cmd("node-label", n.id, l.getKey(), l.getValue())).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    /** A store rebuilt from {@link #encode()}'s text. */
+    public static ClusterStore decode(String data, long nowNanos) {
+        ClusterStore s = new ClusterStore();
+        for (String line : data.split("\n")) {
+            if (!line.isEmpty()) {
+                s.apply(line, nowNanos);
+            }
+        }
+        return s;
+    }
+
+    /** One command line from its words. */
+    public static String cmd(String... words) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(word(w));
+        }
+        return b.toString();
+    }
+
+    static String word(String s) {
+        if (s.isEmpty()) {
+            return "%";
+        }
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c == ' ' || c == '%' || c == '\n') {
+                b.append('%').append(String.format(java.util.Locale.ROOT, "%02x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    static String unword(String s) {
+        if (s.equals("%")) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() + 0 && i + 2 <= s.length() - 1) {
+                b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}
