@@ -17,6 +17,7 @@ final class Agent {
     private int current;
     private EventHandle next;
     private long generation;
+    private Runnable leaveDone;
 
     Agent(SwarmNode node) {
         this.node = node;
@@ -30,6 +31,7 @@ final class Agent {
 
     void stop() {
         generation++;
+        leaveDone = null;
         if (next != null) {
             next.cancel();
             next = null;
@@ -78,12 +80,34 @@ final class Agent {
         });
     }
 
-    /** Best effort, as a leaving node does not wait for the managers' answer. */
-    void sendLeave() {
+    /**
+     * Tells the dispatcher this node leaves and calls {@code then} once it acknowledged (the node is
+     * down in the store) or after {@link #ACK_TIMEOUT_NANOS} (a leaving node does not insist).
+     */
+    void sendLeave(Runnable then) {
         Ipv4 to = target();
-        if (to != null && node.nodeId() != null) {
-            node.cluster().cluster().transport().sendDatagram(node.machine(), SwarmNode.DISPATCHER_PORT, to,
-                    SwarmNode.DISPATCHER_PORT, new Wire.Leave(node.nodeId()), 96);
+        if (to == null || node.nodeId() == null) {
+            then.run();
+            return;
+        }
+        stop();
+        leaveDone = then;
+        node.cluster().cluster().transport().sendDatagram(node.machine(), SwarmNode.DISPATCHER_PORT, to,
+                SwarmNode.DISPATCHER_PORT, new Wire.Leave(node.nodeId(), node.host().address()), 96);
+        long gen = generation;
+        next = node.machine().schedule(ACK_TIMEOUT_NANOS, () -> {
+            if (gen == generation) {
+                onLeaveAck();
+            }
+        });
+    }
+
+    void onLeaveAck() {
+        Runnable then = leaveDone;
+        leaveDone = null;
+        if (then != null) {
+            stop();
+            then.run();
         }
     }
 }

@@ -95,14 +95,26 @@ final class Dispatcher {
                 new Wire.HeartbeatAck(n.id, period, n.role, leader.managerAddresses()), 128);
     }
 
-    void leave(String nodeId) {
-        EventHandle h = expiries.remove(nodeId);
+    void leave(Wire.Leave leave) {
+        EventHandle h = expiries.remove(leave.nodeId());
         if (h != null) {
             h.cancel();
         }
-        NodeRecord n = leader.store().node(nodeId);
-        if (!stopped && n != null && !"down".equals(n.status)) {
-            leader.proposeAll(List.of(ClusterStore.cmd("node-status", nodeId, "down")), err -> { });
+        NodeRecord n = leader.store().node(leave.nodeId());
+        if (stopped || n == null) {
+            return;
+        }
+        Runnable ack = () -> leader.cluster().cluster().transport().sendDatagram(leader.machine(),
+                SwarmNode.DISPATCHER_PORT, leave.replyTo(), SwarmNode.DISPATCHER_PORT,
+                new Wire.LeaveAck(leave.nodeId()), 64);
+        if ("down".equals(n.status)) {
+            ack.run();
+        } else {
+            leader.proposeAll(List.of(ClusterStore.cmd("node-status", n.id, "down")), err -> {
+                if (err == null) {
+                    ack.run();
+                }
+            });
         }
     }
 }

@@ -352,19 +352,20 @@ public final class SwarmNode {
             done.accept(leaveRefusal());
             return;
         }
-        agent.sendLeave();
-        if (isManager()) {
-            cluster.driver().stopNode(raftId);
-            if (joinListener != null) {
-                joinListener.close();
+        agent.sendLeave(() -> {
+            if (isManager()) {
+                cluster.driver().stopNode(raftId);
+                if (joinListener != null) {
+                    joinListener.close();
+                }
             }
-        }
-        dropVolatile();
-        nodeId = null;
-        role = null;
-        raftId = 0;
-        managers.clear();
-        done.accept(null);
+            dropVolatile();
+            nodeId = null;
+            role = null;
+            raftId = 0;
+            managers.clear();
+            done.accept(null);
+        });
     }
 
     /** moby's warning for a manager leaving without --force (counts from this manager's store). */
@@ -590,6 +591,12 @@ public final class SwarmNode {
             agent.onAck(ack);
             return;
         }
+        if (payload instanceof Wire.LeaveAck ack) {
+            if (ack.nodeId().equals(nodeId)) {
+                agent.onLeaveAck();
+            }
+            return;
+        }
         if (!(payload instanceof Wire.Heartbeat) && !(payload instanceof Wire.Leave)) {
             return;
         }
@@ -601,7 +608,7 @@ public final class SwarmNode {
             if (payload instanceof Wire.Heartbeat hb) {
                 dispatcher.heartbeat(hb);
             } else {
-                dispatcher.leave(((Wire.Leave) payload).nodeId());
+                dispatcher.leave((Wire.Leave) payload);
             }
             return;
         }

@@ -25,6 +25,10 @@ final class Wire {
     }
 
     /** {@code docker swarm leave}: the node tells the dispatcher it is gone. */
-    record Leave(String nodeId) {
+    record Leave(String nodeId, Ipv4 replyTo) {
+    }
+
+    /** The dispatcher recorded the leave (the node is down in the store). */
+    record LeaveAck(String nodeId) {
     }
 }
