@@ -21,6 +21,8 @@ final class Dispatcher {
     private final SwarmNode leader;
     private final long term;
     private final TreeMap<String, EventHandle> expiries = new TreeMap<>();
+    /** When each node's last heartbeat arrived (virtual nanos), for observation. */
+    private final TreeMap<String, Long> lastHeard = new TreeMap<>();
     private boolean stopped;
 
     Dispatcher(SwarmNode leader, long term) {
@@ -48,6 +50,11 @@ final class Dispatcher {
         if (!updates.isEmpty()) {
             leader.proposeAll(updates, err -> { });
         }
+    }
+
+    /** The time of the last heartbeat from {@code nodeId} this dispatcher received, or -1. */
+    long lastHeard(String nodeId) {
+        return lastHeard.getOrDefault(nodeId, -1L);
     }
 
     void stop() {
@@ -84,6 +91,7 @@ final class Dispatcher {
             return;
         }
         long period = jitteredPeriod();
+        lastHeard.put(hb.nodeId(), leader.machine().simulation().now());
         if (!hb.nodeId().equals(leader.nodeId())) {
             arm(hb.nodeId(), period);
         }

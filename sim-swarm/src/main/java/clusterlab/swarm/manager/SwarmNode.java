@@ -163,6 +163,11 @@ public final class SwarmNode {
         return role;
     }
 
+    /** The dispatcher while this manager leads, else null. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
     /** Why this node cannot serve a cluster-state request, or null when it can. */
     public String managerError() {
         if (nodeId == null) {
