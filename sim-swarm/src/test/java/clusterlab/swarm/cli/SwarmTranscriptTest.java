@@ -39,6 +39,11 @@ class SwarmTranscriptTest {
         check("nodes.txt");
     }
 
+    @Test
+    void crashesAndRestarts() throws IOException {
+        check("faults.txt");
+    }
+
     static void check(String name) throws IOException {
         Path file = DIR.resolve(name);
         SwarmRuntime rt = SwarmRuntime.withHosts(42, 3);
