@@ -22,12 +22,22 @@ final class Call {
     }
 
     void out(String text) {
-        ctx.print(text);
+        if (live()) {
+            ctx.print(text);
+        }
+    }
+
+    /**
+     * Whether the process may still print: answers can come back from another machine's events
+     * after this one crashed or the user pressed Ctrl-C.
+     */
+    private boolean live() {
+        return !done && ctx.process().isAlive();
     }
 
     /** Success: prints {@code text} (may be empty) and exits 0. */
     void ok(String text) {
-        if (!done) {
+        if (live()) {
             done = true;
             ctx.print(text);
             ctx.exit(0);
@@ -41,7 +51,7 @@ final class Call {
 
     /** A client-side error line and status 1. */
     void fail(String line) {
-        if (!done) {
+        if (live()) {
             done = true;
             ctx.eprintln(line);
             ctx.exit(1);
