@@ -7,8 +7,6 @@ import clusterlab.kernel.host.Host;
 import clusterlab.kernel.machine.Machine;
 import clusterlab.kernel.machine.MachineListener;
 import clusterlab.kernel.net.CloseReason;
-import clusterlab.kernel.net.ConnectCallback;
-import clusterlab.kernel.net.ConnectFailure;
 import clusterlab.kernel.net.Connection;
 import clusterlab.kernel.net.ConnectionHandler;
 import clusterlab.kernel.net.Ipv4;
@@ -24,7 +22,6 @@ import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -45,11 +42,6 @@ public final class SwarmNode {
     public static final int DISPATCHER_PORT = 2378;
     /** moby's swarmConnectTimeout: how long {@code swarm join} waits before giving up. */
     static final long JOIN_TIMEOUT_NANOS = 20 * Time.SECOND;
-    /** How long a write waits for its commit before reporting a deadline error. */
-    static final long PROPOSAL_TIMEOUT_NANOS = 20 * Time.SECOND;
-
-    private record Pending(long term, Consumer<String> done, EventHandle timeout) {
-    }
 
     private final SwarmCluster cluster;
     private final Host host;
@@ -66,7 +58,7 @@ public final class SwarmNode {
     private Listener joinListener;
     private EventHandle managerLoop;
     private Dispatcher dispatcher;
-    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private final Proposer proposer;
 
     SwarmNode(SwarmCluster cluster, Host host) {
         this.cluster = cluster;
@@ -74,6 +66,7 @@ public final class SwarmNode {
         this.machine = host.machine();
         this.random = machine.simulation().random().stream("swarm/" + host.name());
         this.agent = new Agent(this);
+        this.proposer = new Proposer(this);
         bindEndpoints();
         machine.addListener(new MachineListener() {
             @Override
@@ -113,7 +106,7 @@ public final class SwarmNode {
             dispatcher.stop();
             dispatcher = null;
         }
-        pending.clear();
+        proposer.clear();
         agent.stop();
     }
 
@@ -145,6 +138,10 @@ public final class SwarmNode {
 
     Machine machine() {
         return machine;
+    }
+
+    Agent agent() {
+        return agent;
     }
 
     SimRandom random() {
@@ -282,63 +279,10 @@ public final class SwarmNode {
             done.accept(null, Errors.JOIN_TIMEOUT);
             return;
         }
-        boolean[] finished = {false};
-        long deadline = machine.simulation().now() + JOIN_TIMEOUT_NANOS;
-        BiConsumer<String, String> once = (r, e) -> {
-            if (!finished[0]) {
-                finished[0] = true;
-                done.accept(r, e);
-            }
-        };
-        // gRPC keeps redialing a refusing manager until the join times out, as moby does.
-        Runnable timeout = () -> once.accept(null, Errors.JOIN_TIMEOUT);
-        machine.schedule(JOIN_TIMEOUT_NANOS, timeout);
-        Ipv4 self = host.address();
-        cluster.cluster().transport().connect(machine, to, port, JOIN_TIMEOUT_NANOS, new ConnectCallback() {
-            @Override
-            public void connected(Connection c) {
-                c.setHandler(new ConnectionHandler() {
-                    @Override
-                    public void onMessage(Connection conn, Object message) {
-                        if (!(message instanceof Wire.JoinResponse r) || finished[0]) {
-                            return;
-                        }
-                        conn.close();
-                        if (r.error() != null) {
-                            once.accept(null, r.error());
-                            return;
-                        }
-                        if (nodeId != null) {
-                            once.accept(null, Errors.ALREADY_IN_SWARM);
-                            return;
-                        }
-                        adopt(r.nodeId(), r.role(), r.raftId(), self, r.managers());
-                        if (isManager()) {
-                            cluster.startRaft(SwarmNode.this, raftId, false);
-                            startManagerServices();
-                        }
-                        agent.start();
-                        once.accept(r.role(), null);
-                    }
-
-                    @Override
-                    public void onClose(Connection conn, CloseReason reason) {
-                    }
-                });
-                c.send(new Wire.JoinRequest(token, host.name(), self.toString(), Engine.VERSION), 512);
-            }
-
-            @Override
-            public void failed(ConnectFailure failure) {
-                long left = deadline - machine.simulation().now();
-                if (left <= 0) {
-                    timeout.run();
-                }
-            }
-        });
+        JoinClient.dial(this, token, to, port, done);
     }
 
-    private void adopt(String id, String newRole, long newRaftId, Ipv4 ip, List<Ipv4> knownManagers) {
+    void adopt(String id, String newRole, long newRaftId, Ipv4 ip, List<Ipv4> knownManagers) {
         nodeId = id;
         role = newRole;
         raftId = newRaftId;
@@ -401,7 +345,7 @@ public final class SwarmNode {
 
     // ---- manager services ----
 
-    private void startManagerServices() {
+    void startManagerServices() {
         if (joinListener == null || !joinListener.isOpen()) {
             try {
                 joinListener = cluster.cluster().transport().listen(machine, MANAGEMENT_PORT, this::acceptJoin);
@@ -540,53 +484,16 @@ public final class SwarmNode {
     }
 
     void proposeAll(List<String> commands, Consumer<String> done) {
-        RaftCore core = cluster.driver().core(raftId);
-        if (core == null || core.role() != StateRole.LEADER) {
-            done.accept(Errors.NO_LEADER);
-            return;
-        }
-        long index = 0;
-        for (String c : commands) {
-            index = cluster.driver().propose(raftId, new Command.Data(c));
-            if (index == 0) {
-                done.accept(Errors.NO_LEADER);
-                return;
-            }
-        }
-        await(index, core.term(), done);
+        proposer.proposeAll(commands, done);
     }
 
     void proposeConf(Command.ConfChange change, Consumer<String> done) {
-        RaftCore core = cluster.driver().core(raftId);
-        long index = core == null ? 0 : cluster.driver().propose(raftId, change);
-        if (index == 0) {
-            done.accept(Errors.NO_LEADER);
-            return;
-        }
-        await(index, core.term(), done);
-    }
-
-    private void await(long index, long term, Consumer<String> done) {
-        if (cluster.driver().core(raftId) != null && cluster.driver().core(raftId).appliedIndex() >= index) {
-            done.accept(null);
-            return;
-        }
-        EventHandle timeout = machine.schedule(PROPOSAL_TIMEOUT_NANOS, () -> {
-            Pending p = pending.remove(index);
-            if (p != null) {
-                p.done().accept(Errors.DEADLINE);
-            }
-        });
-        pending.put(index, new Pending(term, done, timeout));
+        proposer.proposeConf(change, done);
     }
 
     /** Called for every entry this manager's Raft member applies. */
     void applied(Entry entry) {
-        Pending p = pending.remove(entry.index());
-        if (p != null) {
-            p.timeout().cancel();
-            p.done().accept(entry.term() == p.term() ? null : Errors.NO_LEADER);
-        }
+        proposer.applied(entry);
     }
 
     // ---- datagrams: heartbeats, acks, leaves ----
