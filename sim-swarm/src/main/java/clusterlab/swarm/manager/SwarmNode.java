@@ -452,16 +452,15 @@ public final class SwarmNode {
 
     // ---- writes through Raft ----
 
-    /** Commits store commands through the leader; done gets null once they are applied here. */
+    /** Commits store commands through the leader; done gets null once they are applied there. */
     public void write(List<String> commands, Consumer<String> done) {
         String err = managerError();
         if (err != null) {
             done.accept(err);
             return;
         }
-        SwarmNode leader = leaderNode();
         // A follower's request reaches the leader as SwarmKit's raft proxy would forward it.
-        leader.proposeAll(commands, done);
+        leaderNode().proposeAll(commands, answerOnce(done));
     }
 
     /** Promotes or demotes a node: its role in the store, then its Raft membership. */
@@ -472,15 +471,36 @@ public final class SwarmNode {
             return;
         }
         SwarmNode leader = leaderNode();
+        Consumer<String> once = answerOnce(done);
         leader.proposeAll(List.of(ClusterStore.cmd("node-role", n.id, newRole)), e -> {
             if (e != null) {
-                done.accept(e);
+                once.accept(e);
                 return;
             }
             Command.ConfChange.Op op = newRole.equals("manager") ? Command.ConfChange.Op.ADD
                     : Command.ConfChange.Op.REMOVE;
-            leader.proposeConf(new Command.ConfChange(op, n.raftId), done);
+            leader.proposeConf(new Command.ConfChange(op, n.raftId), once);
         });
+    }
+
+    /**
+     * The answer to a request handed to the leader, or a deadline error from this node's own clock
+     * if none comes (the leader may crash with the request pending).
+     */
+    private Consumer<String> answerOnce(Consumer<String> done) {
+        boolean[] answered = {false};
+        EventHandle[] timer = new EventHandle[1];
+        Consumer<String> once = e -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                if (timer[0] != null) {
+                    timer[0].cancel();
+                }
+                done.accept(e);
+            }
+        };
+        timer[0] = machine.schedule(Proposer.PROPOSAL_TIMEOUT_NANOS + Time.SECOND, () -> once.accept(Errors.DEADLINE));
+        return once;
     }
 
     void proposeAll(List<String> commands, Consumer<String> done) {

@@ -144,4 +144,19 @@ class SwarmFaultTest {
         assertThat(r.exitStatus()).isZero();
         assertThat(line(r.stdout(), "node1")).contains("Ready").contains("Reachable");
     }
+
+    @Test
+    void aFollowerManagersWriteIsCommittedThroughTheLeaderOnEveryManager() {
+        SwarmRuntime rt = swarm(9, true);
+        assertThat(leaderHost(rt)).isEqualTo("node1");
+        CommandResult r = docker(rt, "node3", "node", "update", "--label-add", "disk=ssd", "node2");
+        assertThat(r.stdout()).isEqualTo("node2\n");
+        rt.cluster().simulation().runFor(2 * Time.SECOND);
+        for (String h : List.of("node1", "node2", "node3")) {
+            NodeRecord n2 = rt.node(h).store().node(rt.node("node2").nodeId());
+            assertThat(n2.labels).as(h).containsEntry("disk", "ssd");
+        }
+        r = docker(rt, "node3", "node", "ls");
+        assertThat(line(r.stdout(), "node3")).startsWith(rt.node("node3").nodeId() + " *");
+    }
 }
