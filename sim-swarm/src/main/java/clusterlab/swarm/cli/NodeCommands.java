@@ -2,13 +2,11 @@ package clusterlab.swarm.cli;
 
 import clusterlab.runtime.cli.format.DockerJson;
 import clusterlab.runtime.cli.format.TabWriter;
-import clusterlab.runtime.image.Image;
 import clusterlab.swarm.manager.Errors;
 import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -139,8 +137,8 @@ final class NodeCommands {
         if (s == null) {
             return;
         }
-        if (c.cmd.bool("pretty") || c.cmd.changed("format")) {
-            c.fail("docker: 'node inspect --pretty/--format' is not available in this lab yet.");
+        if (c.cmd.changed("format")) {
+            c.fail("docker: 'node inspect --format' is not available in this lab yet.");
             return;
         }
         List<Map<String, Object>> docs = new ArrayList<>();
@@ -149,45 +147,19 @@ final class NodeCommands {
             if (n == null) {
                 return;
             }
-            docs.add(document(c, n));
+            docs.add(NodeViews.document(n, c.node.managerStatus(n)));
         }
-        c.ok(DockerJson.inspect(docs));
-    }
-
-    private static Map<String, Object> document(Call c, NodeRecord n) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("ID", n.id);
-        d.put("Version", Map.of("Index", 9));
-        d.put("CreatedAt", Image.rfc3339(n.createdNanos));
-        d.put("UpdatedAt", Image.rfc3339(n.updatedNanos));
-        Map<String, Object> spec = new LinkedHashMap<>();
-        spec.put("Labels", new LinkedHashMap<>(n.labels));
-        spec.put("Role", n.role);
-        spec.put("Availability", n.availability);
-        d.put("Spec", spec);
-        Map<String, Object> desc = new LinkedHashMap<>();
-        desc.put("Hostname", n.hostname);
-        Map<String, Object> platform = new LinkedHashMap<>();
-        platform.put("Architecture", "x86_64");
-        platform.put("OS", "linux");
-        desc.put("Platform", platform);
-        desc.put("Engine", Map.of("EngineVersion", n.engineVersion));
-        d.put("Description", desc);
-        Map<String, Object> status = new LinkedHashMap<>();
-        status.put("State", n.status);
-        status.put("Addr", n.addr);
-        d.put("Status", status);
-        if (n.isManager()) {
-            Map<String, Object> ms = new LinkedHashMap<>();
-            String st = c.node.managerStatus(n);
-            if (st.equals("Leader")) {
-                ms.put("Leader", true);
-            }
-            ms.put("Reachability", st.equals("Unreachable") ? "unreachable" : "reachable");
-            ms.put("Addr", n.addr + ":2377");
-            d.put("ManagerStatus", ms);
+        if (!c.cmd.bool("pretty")) {
+            c.ok(DockerJson.inspect(docs));
+            return;
         }
-        return d;
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < docs.size(); i++) {
+            NodeRecord n = resolve(c, s, c.arg(i));
+            // docker/cli separates the nodes' texts by a blank line.
+            out.append(i > 0 ? "\n\n" : "").append(NodeViews.pretty(n, c.node.managerStatus(n)));
+        }
+        c.ok(out.append('\n').toString());
     }
 
     static void promote(Call c) {

@@ -62,7 +62,8 @@ final class JoinClient {
                     public void onClose(Connection conn, CloseReason reason) {
                     }
                 });
-                c.send(new Wire.JoinRequest(token, node.host().name(), self.toString(), Engine.VERSION), 512);
+                c.send(new Wire.JoinRequest(token, node.host().name(), self.toString(), Engine.VERSION,
+                        node.machine().cores(), node.machine().memoryBytes()), 512);
             }
 
             @Override

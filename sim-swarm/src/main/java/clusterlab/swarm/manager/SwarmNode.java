@@ -224,8 +224,8 @@ public final class SwarmNode {
         cluster.driver().campaign(raftId);
         startManagerServices();
         proposeAll(List.of(ClusterStore.cmd("init", ca, workerSecret, managerSecret),
-                ClusterStore.cmd("node-add", id, Long.toString(raftId), host.name(), ip.toString(), Engine.VERSION,
-                        "manager", Long.toString(machine.simulation().now()))), err -> {
+                ClusterStore.nodeAdd(id, raftId, host.name(), ip.toString(), Engine.VERSION, "manager",
+                        machine.simulation().now(), machine.cores(), machine.memoryBytes())), err -> {
                             if (err == null) {
                                 agent.start();
                             }
@@ -420,8 +420,8 @@ public final class SwarmNode {
         }
         String id = Ids.newId(random);
         long newRaftId = Ids.raftId(random);
-        proposeAll(List.of(ClusterStore.cmd("node-add", id, Long.toString(newRaftId), req.hostname(), req.addr(),
-                req.engineVersion(), newRole, Long.toString(machine.simulation().now()))), err -> {
+        proposeAll(List.of(ClusterStore.nodeAdd(id, newRaftId, req.hostname(), req.addr(), req.engineVersion(),
+                newRole, machine.simulation().now(), req.cpus(), req.memoryBytes())), err -> {
                     if (err != null) {
                         reply.accept(new Wire.JoinResponse(err, null, null, 0, List.of()));
                     } else if (newRole.equals("manager")) {

@@ -9,7 +9,7 @@ final class Wire {
     }
 
     /** Sent on a TCP connection to a manager's port 2377 by {@code docker swarm join}. */
-    record JoinRequest(String token, String hostname, String addr, String engineVersion) {
+    record JoinRequest(String token, String hostname, String addr, String engineVersion, int cpus, long memoryBytes) {
     }
 
     /** The manager's answer: {@code error} (a daemon error text) or the new node's identity. */

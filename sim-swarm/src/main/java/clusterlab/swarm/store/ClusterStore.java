@@ -46,6 +46,16 @@ public final class ClusterStore {
         return nodes.get(id);
     }
 
+    /**
+     * {@code node-add ID RAFTID HOSTNAME ADDR ENGINEVERSION ROLE CREATEDNANOS CPUS MEMORYBYTES}: the
+     * command that admits a node.
+     */
+    public static String nodeAdd(String id, long raftId, String hostname, String addr, String engineVersion,
+                                 String role, long createdNanos, int cpus, long memoryBytes) {
+        return cmd("node-add", id, Long.toString(raftId), hostname, addr, engineVersion, role,
+                Long.toString(createdNanos), Integer.toString(cpus), Long.toString(memoryBytes));
+    }
+
     /** Applies one committed command; malformed or stale commands change nothing. */
     public void apply(String command, long nowNanos) {
         String[] w = command.split(" ");
@@ -70,9 +80,10 @@ public final class ClusterStore {
                 }
             }
             case "node-add" -> {
-                if (a.size() == 8) {
+                if (a.size() == 10) {
                     nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
-                            a.get(5), a.get(6), Long.parseLong(a.get(7))));
+                            a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
+                            Long.parseLong(a.get(9))));
                 }
             }
             case "node-status", "node-role", "node-avail" -> {
@@ -110,7 +121,8 @@ public final class ClusterStore {
         }
         for (NodeRecord n : nodes.values()) {
             b.append(cmd("node-add", n.id, Long.toString(n.raftId), n.hostname, n.addr, n.engineVersion, n.role,
-                    Long.toString(n.createdNanos))).append('\n');
+                    Long.toString(n.createdNanos), Integer.toString(n.cpus), Long.toString(n.memoryBytes)))
+                    .append('\n');
             b.append(cmd("node-status", n.id, n.status)).append('\n');
             b.append(cmd("node-avail", n.id, n.availability)).append('\n');
             for (Map.Entry<String, String> l : n.labels.entrySet()) {

@@ -10,6 +10,9 @@ public final class NodeRecord {
     public final String addr;
     public final String engineVersion;
     public final long createdNanos;
+    /** The node's description: CPUs and memory as its engine reported them when it joined. */
+    public final int cpus;
+    public final long memoryBytes;
     public String role;
     public String availability = "active";
     public String status = "ready";
@@ -17,7 +20,9 @@ public final class NodeRecord {
     public final TreeMap<String, String> labels = new TreeMap<>();
 
     NodeRecord(String id, long raftId, String hostname, String addr, String engineVersion, String role,
-               long createdNanos) {
+               long createdNanos, int cpus, long memoryBytes) {
+        this.cpus = cpus;
+        this.memoryBytes = memoryBytes;
         this.id = id;
         this.raftId = raftId;
         this.hostname = hostname;
