@@ -80,7 +80,8 @@ public final class ClusterStore {
                 }
             }
             case "node-add" -> {
-                if (a.size() == 10) {
+                if (a.size() == 10 && a.get(2).matches("[0-9]{1,18}") && a.get(7).matches("[0-9]{1,18}")
+                        && a.get(8).matches("[0-9]{1,9}") && a.get(9).matches("[0-9]{1,18}")) {
                     nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
                             a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
                             Long.parseLong(a.get(9))));
@@ -108,7 +109,11 @@ public final class ClusterStore {
                     n.updatedNanos = nowNanos;
                 }
             }
-            case "node-rm" -> nodes.remove(a.get(1));
+            case "node-rm" -> {
+                if (n != null) {
+                    nodes.remove(n.id);
+                }
+            }
             default -> { }
         }
     }
@@ -177,7 +182,7 @@ public final class ClusterStore {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() + 0 && i + 2 <= s.length() - 1) {
+            if (c == '%' && i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))) {
                 b.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
                 i += 2;
             } else {
@@ -185,5 +190,9 @@ public final class ClusterStore {
             }
         }
         return b.toString();
+    }
+
+    private static boolean isHex(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
     }
 }
