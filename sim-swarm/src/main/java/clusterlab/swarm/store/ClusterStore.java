@@ -80,11 +80,14 @@ public final class ClusterStore {
                 }
             }
             case "node-add" -> {
-                if (a.size() == 10 && a.get(2).matches("[0-9]{1,18}") && a.get(7).matches("[0-9]{1,18}")
-                        && a.get(8).matches("[0-9]{1,9}") && a.get(9).matches("[0-9]{1,18}")) {
-                    nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
-                            a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
-                            Long.parseLong(a.get(9))));
+                if (a.size() == 10) {
+                    try {
+                        nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
+                                a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
+                                Long.parseLong(a.get(9))));
+                    } catch (NumberFormatException e) {
+                        // not a command this store wrote: nothing changes
+                    }
                 }
             }
             case "node-status", "node-role", "node-avail" -> {
