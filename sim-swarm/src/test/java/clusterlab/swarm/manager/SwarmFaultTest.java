@@ -67,6 +67,11 @@ class SwarmFaultTest {
         assertThat(newLeader).isIn("node2", "node3");
         // Election timeout 10-20 ticks of 1 s, plus a pre-vote and a vote round.
         assertThat(sim.now() - crashed).isBetween(10 * Time.SECOND, 22 * Time.SECOND);
+        // The new leader's dispatcher starts within a second and has heard from nobody yet.
+        sim.runFor(1_500 * Time.MILLISECOND);
+        String oldId = rt.node("node1").nodeId();
+        assertThat(rt.node(newLeader).store().node(oldId).status).isEqualTo("unknown");
+        assertThat(line(docker(rt, newLeader, "node", "ls").stdout(), "node1")).contains("Unknown");
         sim.runFor(25 * Time.SECOND);
         ls = docker(rt, newLeader, "node", "ls").stdout();
         assertThat(line(ls, "node1")).contains("Down").contains("Unreachable");
