@@ -1,12 +1,16 @@
 package clusterlab.swarm.cli;
 
 import clusterlab.runtime.cli.format.DockerJson;
+import clusterlab.runtime.cli.format.Formatter;
+import clusterlab.runtime.cli.format.Template;
+import clusterlab.runtime.cli.format.TemplateException;
 import clusterlab.runtime.cli.format.TabWriter;
 import clusterlab.swarm.manager.Errors;
 import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,6 +62,22 @@ final class NodeCommands {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
+    /** The column titles of docker/cli's node table, by field. */
+    private static final Map<String, String> LS_HEADERS = headers();
+
+    private static Map<String, String> headers() {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("ID", "ID");
+        h.put("Self", "");
+        h.put("Hostname", "HOSTNAME");
+        h.put("Status", "STATUS");
+        h.put("Availability", "AVAILABILITY");
+        h.put("ManagerStatus", "MANAGER STATUS");
+        h.put("EngineVersion", "ENGINE VERSION");
+        h.put("TLSStatus", "TLS STATUS");
+        return h;
+    }
+
     private static String title(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
@@ -77,11 +97,30 @@ final class NodeCommands {
         if (s == null) {
             return;
         }
-        if (c.cmd.changed("format") || c.cmd.changed("filter")) {
-            c.fail("docker: 'node ls --format/--filter' is not available in this lab yet.");
-            return;
+        List<NodeRecord> nodes = new ArrayList<>();
+        for (NodeRecord n : s.nodes()) {
+            nodes.add(n);
         }
-        List<NodeRecord> nodes = new ArrayList<>(s.nodes());
+        for (String f : c.cmd.strings("filter")) {
+            int eq = f.indexOf('=');
+            String key = eq < 0 ? f : f.substring(0, eq);
+            String value = eq < 0 ? "" : f.substring(eq + 1);
+            switch (key) {
+                case "role" -> {
+                    if (!value.equals("manager") && !value.equals("worker")) {
+                        c.daemonError("Invalid role '" + value + "' passed");
+                        return;
+                    }
+                    nodes.removeIf(n -> !n.role.equals(value));
+                }
+                case "id" -> nodes.removeIf(n -> !n.id.startsWith(value));
+                case "name" -> nodes.removeIf(n -> !n.hostname.equals(value));
+                default -> {
+                    c.daemonError("Invalid filter '" + key + "'");
+                    return;
+                }
+            }
+        }
         nodes.sort(ORDER);
         if (c.cmd.bool("quiet")) {
             StringBuilder b = new StringBuilder();
@@ -89,6 +128,27 @@ final class NodeCommands {
                 b.append(n.id).append('\n');
             }
             c.ok(b.toString());
+            return;
+        }
+        if (c.cmd.changed("format") && !c.cmd.string("format").isEmpty()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (NodeRecord n : nodes) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("ID", n.id);
+                row.put("Self", n.id.equals(c.node.nodeId()));
+                row.put("Hostname", n.hostname);
+                row.put("Status", title(n.status));
+                row.put("Availability", title(n.availability));
+                row.put("ManagerStatus", c.node.managerStatus(n));
+                row.put("EngineVersion", n.engineVersion);
+                row.put("TLSStatus", "Ready");
+                rows.add(row);
+            }
+            try {
+                c.ok(Formatter.render(c.cmd.string("format"), LS_HEADERS, rows));
+            } catch (TemplateException e) {
+                c.fail(e.getMessage());
+            }
             return;
         }
         TabWriter t = table();
@@ -137,10 +197,6 @@ final class NodeCommands {
         if (s == null) {
             return;
         }
-        if (c.cmd.changed("format")) {
-            c.fail("docker: 'node inspect --format' is not available in this lab yet.");
-            return;
-        }
         List<Map<String, Object>> docs = new ArrayList<>();
         for (String ref : c.cmd.args()) {
             NodeRecord n = resolve(c, s, ref);
@@ -148,6 +204,20 @@ final class NodeCommands {
                 return;
             }
             docs.add(NodeViews.document(n, c.node.managerStatus(n)));
+        }
+        if (c.cmd.changed("format") && !c.cmd.string("format").isEmpty()) {
+            StringBuilder out = new StringBuilder();
+            try {
+                Template t = Template.parse(c.cmd.string("format"));
+                for (Map<String, Object> d : docs) {
+                    out.append(t.render(d)).append('\n');
+                }
+            } catch (TemplateException e) {
+                c.fail(e.getMessage());
+                return;
+            }
+            c.ok(out.toString());
+            return;
         }
         if (!c.cmd.bool("pretty")) {
             c.ok(DockerJson.inspect(docs));
