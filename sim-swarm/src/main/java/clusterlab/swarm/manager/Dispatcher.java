@@ -17,6 +17,7 @@ final class Dispatcher {
     static final long PERIOD_NANOS = 5 * Time.SECOND;
     static final long JITTER_NANOS = PERIOD_NANOS / 10;
     static final int GRACE_MULTIPLIER = 3;
+    static final long REACHABLE_WINDOW_NANOS = 2 * PERIOD_NANOS;
 
     private final SwarmNode leader;
     private final long term;
@@ -37,7 +38,10 @@ final class Dispatcher {
     void start() {
         ClusterStore s = leader.store();
         List<String> updates = new ArrayList<>();
+        long now = leader.machine().simulation().now();
         for (NodeRecord n : s.nodes()) {
+            // Everyone gets the benefit of the doubt until one period after the takeover.
+            lastHeard.put(n.id, now);
             if (n.id.equals(leader.nodeId())) {
                 if (!"ready".equals(n.status)) {
                     updates.add(ClusterStore.cmd("node-status", n.id, "ready"));
@@ -50,6 +54,16 @@ final class Dispatcher {
         if (!updates.isEmpty()) {
             leader.proposeAll(updates, err -> { });
         }
+    }
+
+    /**
+     * Whether the leader heard from the node within two heartbeat periods: SwarmKit's Raft
+     * transport notices a silent manager within seconds, well before the dispatcher declares the
+     * node down, and shows it Unreachable.
+     */
+    boolean recentlyHeard(String nodeId) {
+        Long t = lastHeard.get(nodeId);
+        return t != null && leader.machine().simulation().now() - t <= REACHABLE_WINDOW_NANOS;
     }
 
     /** The time of the last heartbeat from {@code nodeId} this dispatcher received, or -1. */

@@ -190,7 +190,10 @@ public final class SwarmNode {
         return cluster.byRaftId(core.leader());
     }
 
-    /** Leader, Reachable or Unreachable for a manager's record; empty for a worker. */
+    /**
+     * Leader, Reachable or Unreachable for a manager's record (as the leader sees it: a follower
+     * asks the leader, as SwarmKit proxies the request); empty for a worker.
+     */
     public String managerStatus(NodeRecord n) {
         if (!n.isManager()) {
             return "";
@@ -199,7 +202,10 @@ public final class SwarmNode {
         if (core != null && core.leader() == n.raftId) {
             return "Leader";
         }
-        return "down".equals(n.status) ? "Unreachable" : "Reachable";
+        SwarmNode leader = leaderNode();
+        Dispatcher d = leader == null ? null : leader.dispatcher();
+        boolean reachable = !"down".equals(n.status) && (d == null || d.recentlyHeard(n.id));
+        return reachable ? "Reachable" : "Unreachable";
     }
 
     // ---- swarm init / join / leave ----

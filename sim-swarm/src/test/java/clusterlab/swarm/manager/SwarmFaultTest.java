@@ -71,8 +71,13 @@ class SwarmFaultTest {
         sim.runFor(1_500 * Time.MILLISECOND);
         String oldId = rt.node("node1").nodeId();
         assertThat(rt.node(newLeader).store().node(oldId).status).isEqualTo("unknown");
-        assertThat(line(docker(rt, newLeader, "node", "ls").stdout(), "node1")).contains("Unknown");
-        sim.runFor(25 * Time.SECOND);
+        assertThat(line(docker(rt, newLeader, "node", "ls").stdout(), "node1")).contains("Unknown")
+                .contains("Reachable");
+        // Two silent periods: unreachable for the managers, not yet down for the dispatcher.
+        sim.runFor(10 * Time.SECOND);
+        assertThat(line(docker(rt, newLeader, "node", "ls").stdout(), "node1")).contains("Unknown")
+                .contains("Unreachable");
+        sim.runFor(15 * Time.SECOND);
         ls = docker(rt, newLeader, "node", "ls").stdout();
         assertThat(line(ls, "node1")).contains("Down").contains("Unreachable");
         assertThat(line(ls, newLeader)).contains("Leader").contains("Ready");
