@@ -101,7 +101,10 @@ public final class SwarmNode {
 
     private void dropVolatile() {
         joinListener = null;
-        managerLoop = null;
+        if (managerLoop != null) {
+            managerLoop.cancel();
+            managerLoop = null;
+        }
         if (dispatcher != null) {
             dispatcher.stop();
             dispatcher = null;
