@@ -44,6 +44,7 @@ public final class RaftDriver {
         final long id;
         final Machine machine;
         RaftCore core;
+        boolean stopped;
 
         Node(long id, Machine machine) {
             this.id = id;
@@ -129,7 +130,9 @@ public final class RaftDriver {
 
             @Override
             public void onRestart(Machine m) {
-                boot(n);
+                if (!n.stopped) {
+                    boot(n);
+                }
             }
         });
         if (machine.isRunning()) {
@@ -246,6 +249,38 @@ public final class RaftDriver {
         long index = n.core.propose(command);
         handleReady(n);
         return index;
+    }
+
+    /**
+     * Starts an election on node {@code id} now (etcd's Node.Campaign): SwarmKit's first manager
+     * does this on bootstrap so that {@code swarm init} does not wait out an election timeout.
+     */
+    public void campaign(long id) {
+        Node n = nodes.get(id);
+        if (n != null && n.core != null) {
+            n.core.campaign();
+            handleReady(n);
+        }
+    }
+
+    /**
+     * Stops node {@code id} for good (a manager that left the swarm with --force): it no longer
+     * ticks, receives or votes, and does not come back when its machine restarts.
+     */
+    public void stopNode(long id) {
+        Node n = nodes.remove(id);
+        if (n != null) {
+            n.stopped = true;
+            if (n.core != null) {
+                n.core = null;
+                transport.unbindUdp(n.machine, PORT);
+            }
+        }
+    }
+
+    /** Whether node {@code id} was ever added (it stays known across crashes). */
+    public boolean hasNode(long id) {
+        return nodes.containsKey(id);
     }
 
     /** Asks node {@code id} (or the leader it knows) to hand leadership to {@code transferee}. */

@@ -1,0 +1,69 @@
+package clusterlab.swarm.cli;
+
+import clusterlab.kernel.os.ProcessContext;
+import clusterlab.runtime.cli.args.ParsedCommand;
+import clusterlab.swarm.manager.SwarmNode;
+
+/** One run of a swarm or node command: the process, the parsed command line, this host's swarm node. */
+final class Call {
+    final ProcessContext ctx;
+    final ParsedCommand cmd;
+    final SwarmNode node;
+    private boolean done;
+
+    Call(ProcessContext ctx, ParsedCommand cmd, SwarmNode node) {
+        this.ctx = ctx;
+        this.cmd = cmd;
+        this.node = node;
+    }
+
+    String arg(int i) {
+        return cmd.args().get(i);
+    }
+
+    void out(String text) {
+        if (live()) {
+            ctx.print(text);
+        }
+    }
+
+    /**
+     * Whether the process may still print: answers can come back from another machine's events
+     * after this one crashed or the user pressed Ctrl-C.
+     */
+    private boolean live() {
+        return !done && ctx.process().isAlive();
+    }
+
+    /** Success: prints {@code text} (may be empty) and exits 0. */
+    void ok(String text) {
+        if (live()) {
+            done = true;
+            ctx.print(text);
+            ctx.exit(0);
+        }
+    }
+
+    /** {@code Error response from daemon: <message>} and status 1. */
+    void daemonError(String message) {
+        fail("Error response from daemon: " + message);
+    }
+
+    /** A client-side error line and status 1. */
+    void fail(String line) {
+        if (live()) {
+            done = true;
+            ctx.eprintln(line);
+            ctx.exit(1);
+        }
+    }
+
+    /** Success or the daemon error, for the callbacks of swarm node operations. */
+    void okOrError(String error, String text) {
+        if (error == null) {
+            ok(text);
+        } else {
+            daemonError(error);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package clusterlab.swarm.cli;
+
+import clusterlab.kernel.os.Program;
+import clusterlab.kernel.os.ProcessContext;
+import clusterlab.runtime.cli.DockerCli;
+import clusterlab.runtime.cli.args.DockerArgs;
+import clusterlab.runtime.cli.args.ParseException;
+import clusterlab.runtime.cli.args.ParsedCommand;
+import clusterlab.runtime.engine.Engine;
+import clusterlab.swarm.manager.SwarmCluster;
+import clusterlab.swarm.manager.SwarmNode;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * The {@code docker} client with swarm mode: {@code docker swarm ...} and {@code docker node ...}
+ * talk to the host's {@link SwarmNode}; every other command line (and every parse error or help
+ * request) is handed unchanged to the runtime's {@link DockerCli}.
+ */
+public final class SwarmDockerCli implements Program {
+    private static final DockerArgs GRAMMAR = new DockerArgs();
+    private static final Map<String, Consumer<Call>> COMMANDS = new TreeMap<>();
+
+    static {
+        COMMANDS.put("swarm init", SwarmCommands::init);
+        COMMANDS.put("swarm join", SwarmCommands::join);
+        COMMANDS.put("swarm join-token", SwarmCommands::joinToken);
+        COMMANDS.put("swarm leave", SwarmCommands::leave);
+        COMMANDS.put("node ls", NodeCommands::ls);
+        COMMANDS.put("node inspect", NodeCommands::inspect);
+        COMMANDS.put("node promote", NodeCommands::promote);
+        COMMANDS.put("node demote", NodeCommands::demote);
+        COMMANDS.put("node update", NodeCommands::update);
+        COMMANDS.put("node rm", NodeCommands::rm);
+    }
+
+    @Override
+    public void start(ProcessContext ctx) {
+        ParsedCommand cmd;
+        try {
+            cmd = GRAMMAR.parse(ctx.args());
+        } catch (ParseException e) {
+            new DockerCli().start(ctx);
+            return;
+        }
+        String key = String.join(" ", cmd.path());
+        Consumer<Call> handler = cmd.kind() == ParsedCommand.Kind.RUN ? COMMANDS.get(key) : null;
+        if (handler == null) {
+            new DockerCli().start(ctx);
+            return;
+        }
+        ctx.allocate(24L << 20);
+        ctx.setVirtualMemory(700L << 20);
+        for (String w : cmd.warnings()) {
+            ctx.eprintln(w);
+        }
+        if (!(ctx.os().unixSocket(DockerCli.SOCKET) instanceof Engine)
+                || !(ctx.os().unixSocket(SwarmCluster.CONTROL_SOCKET) instanceof SwarmNode node)) {
+            ctx.eprintln("Cannot connect to the Docker daemon at unix://" + DockerCli.SOCKET
+                    + ". Is the docker daemon running?");
+            ctx.exit(1);
+            return;
+        }
+        handler.accept(new Call(ctx, cmd, node));
+    }
+}

@@ -1,0 +1,51 @@
+package clusterlab.swarm.manager;
+
+import clusterlab.kernel.SimRandom;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.regex.Pattern;
+
+/** SwarmKit's identifiers and join tokens, drawn from seeded randomness. */
+public final class Ids {
+    /** SWMTKN-1-{50 base36 CA digest}-{25 base36 secret}; anything else is "invalid join token". */
+    private static final Pattern TOKEN = Pattern.compile("SWMTKN-1-([0-9a-z]{50})-([0-9a-z]{25})");
+
+    private Ids() {
+    }
+
+    /** identity.NewID: 128 random bits in base36, zero-padded to 25 characters. */
+    public static String newId(SimRandom random) {
+        byte[] b = new byte[16];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) random.nextInt(256);
+        }
+        return pad(new BigInteger(1, b).toString(36), 25);
+    }
+
+    /** The root CA's fingerprint as a token carries it: SHA-256 of the certificate in base36. */
+    public static String caDigest(SimRandom random) {
+        StringBuilder pem = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
+        pem.append(random.hex(64)).append('\n').append("-----END CERTIFICATE-----\n");
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(pem.toString().getBytes(StandardCharsets.US_ASCII));
+            return pad(new BigInteger(1, d).toString(36), 50);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        }
+    }
+
+    /** A Raft member id: positive and non-zero (0 means "none" to Raft). */
+    public static long raftId(SimRandom random) {
+        return 1 + random.nextLong(Long.MAX_VALUE - 1);
+    }
+
+    public static boolean wellFormedToken(String token) {
+        return TOKEN.matcher(token).matches();
+    }
+
+    private static String pad(String s, int width) {
+        return "0".repeat(Math.max(0, width - s.length())) + s;
+    }
+}

@@ -1,0 +1,582 @@
+package clusterlab.swarm.manager;
+
+import clusterlab.kernel.EventHandle;
+import clusterlab.kernel.SimRandom;
+import clusterlab.kernel.Time;
+import clusterlab.kernel.host.Host;
+import clusterlab.kernel.machine.Machine;
+import clusterlab.kernel.machine.MachineListener;
+import clusterlab.kernel.net.CloseReason;
+import clusterlab.kernel.net.Connection;
+import clusterlab.kernel.net.ConnectionHandler;
+import clusterlab.kernel.net.Ipv4;
+import clusterlab.kernel.net.Listener;
+import clusterlab.kernel.net.Transport;
+import clusterlab.kernel.os.NetInterface;
+import clusterlab.runtime.engine.Engine;
+import clusterlab.swarm.raft.Command;
+import clusterlab.swarm.raft.Entry;
+import clusterlab.swarm.raft.RaftCore;
+import clusterlab.swarm.raft.StateRole;
+import clusterlab.swarm.store.ClusterStore;
+import clusterlab.swarm.store.NodeRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * The swarm side of one host's Docker daemon (moby's daemon/cluster with its SwarmKit node): its
+ * membership (node id, role, the managers it knows), and for a manager its Raft member, its join
+ * listener on TCP 2377 and, while it leads, the {@link Dispatcher}. Membership survives machine
+ * restarts (as /var/lib/docker/swarm does); timers, listeners and pending proposals do not.
+ *
+ * <p>Callbacks given to its operations get {@code null} on success or a daemon error text.
+ */
+public final class SwarmNode {
+    public static final int MANAGEMENT_PORT = 2377;
+    /**
+     * Heartbeats travel as UDP datagrams on their own port: Raft's datagrams already use UDP 2377
+     * in this simulator, and real SwarmKit multiplexes both over gRPC on TCP 2377.
+     */
+    public static final int DISPATCHER_PORT = 2378;
+    /** moby's swarmConnectTimeout: how long {@code swarm join} waits before giving up. */
+    static final long JOIN_TIMEOUT_NANOS = 20 * Time.SECOND;
+
+    private final SwarmCluster cluster;
+    private final Host host;
+    private final Machine machine;
+    private final SimRandom random;
+    private final Agent agent;
+
+    private String nodeId;
+    private String role;
+    private long raftId;
+    private Ipv4 addr;
+    private final List<Ipv4> managers = new ArrayList<>();
+
+    private Listener joinListener;
+    private EventHandle managerLoop;
+    private Dispatcher dispatcher;
+    private final Proposer proposer;
+
+    SwarmNode(SwarmCluster cluster, Host host) {
+        this.cluster = cluster;
+        this.host = host;
+        this.machine = host.machine();
+        this.random = machine.simulation().random().stream("swarm/" + host.name());
+        this.agent = new Agent(this);
+        this.proposer = new Proposer(this);
+        bindEndpoints();
+        machine.addListener(new MachineListener() {
+            @Override
+            public void onCrash(Machine m) {
+                dropVolatile();
+            }
+
+            @Override
+            public void onPowerOff(Machine m) {
+                dropVolatile();
+            }
+
+            @Override
+            public void onRestart(Machine m) {
+                bindEndpoints();
+                if (nodeId != null) {
+                    if (isManager()) {
+                        startManagerServices();
+                    }
+                    agent.start();
+                }
+            }
+        });
+    }
+
+    private void bindEndpoints() {
+        host.os().bindUnixSocket(SwarmCluster.CONTROL_SOCKET, this);
+        Transport t = cluster.cluster().transport();
+        t.unbindUdp(machine, DISPATCHER_PORT);
+        t.bindUdp(machine, DISPATCHER_PORT, d -> onDatagram(d.payload()));
+    }
+
+    private void dropVolatile() {
+        joinListener = null;
+        if (managerLoop != null) {
+            managerLoop.cancel();
+            managerLoop = null;
+        }
+        if (dispatcher != null) {
+            dispatcher.stop();
+            dispatcher = null;
+        }
+        proposer.clear();
+        agent.stop();
+    }
+
+    // ---- what the CLI reads ----
+
+    public Host host() {
+        return host;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public boolean inSwarm() {
+        return nodeId != null;
+    }
+
+    public boolean isManager() {
+        return "manager".equals(role);
+    }
+
+    public long raftId() {
+        return raftId;
+    }
+
+    Ipv4 addr() {
+        return addr;
+    }
+
+    Machine machine() {
+        return machine;
+    }
+
+    Agent agent() {
+        return agent;
+    }
+
+    SimRandom random() {
+        return random;
+    }
+
+    SwarmCluster cluster() {
+        return cluster;
+    }
+
+    List<Ipv4> managers() {
+        return managers;
+    }
+
+    String role() {
+        return role;
+    }
+
+    /** The dispatcher while this manager leads, else null. */
+    Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** Why this node cannot serve a cluster-state request, or null when it can. */
+    public String managerError() {
+        if (nodeId == null) {
+            return Errors.NOT_MANAGER;
+        }
+        if (!isManager()) {
+            return Errors.WORKER;
+        }
+        return leaderNode() == null ? Errors.NO_LEADER : null;
+    }
+
+    /** This manager's copy of the store (call after {@link #managerError()} returned null). */
+    public ClusterStore store() {
+        return cluster.store(raftId);
+    }
+
+    /** The manager that leads, as this node's Raft member knows it, or null. */
+    SwarmNode leaderNode() {
+        RaftCore core = cluster.driver().core(raftId);
+        if (core == null || core.leader() == 0) {
+            return null;
+        }
+        return cluster.byRaftId(core.leader());
+    }
+
+    /**
+     * Leader, Reachable or Unreachable for a manager's record (as the leader sees it: a follower
+     * asks the leader, as SwarmKit proxies the request); empty for a worker.
+     */
+    public String managerStatus(NodeRecord n) {
+        if (!n.isManager()) {
+            return "";
+        }
+        RaftCore core = cluster.driver().core(raftId);
+        if (core != null && core.leader() == n.raftId) {
+            return "Leader";
+        }
+        SwarmNode leader = leaderNode();
+        Dispatcher d = leader == null ? null : leader.dispatcher();
+        boolean reachable = !"down".equals(n.status) && (d == null || d.recentlyHeard(n.id));
+        return reachable ? "Reachable" : "Unreachable";
+    }
+
+    // ---- swarm init / join / leave ----
+
+    /** {@code docker swarm init}: a new one-manager swarm whose first member is this node. */
+    public void init(String advertise, Consumer<String> done) {
+        if (nodeId != null) {
+            done.accept(Errors.ALREADY_IN_SWARM);
+            return;
+        }
+        Ipv4 ip = resolveAdvertise(advertise);
+        if (ip == null) {
+            done.accept(Errors.BAD_ADVERTISE);
+            return;
+        }
+        String id = Ids.newId(random);
+        String ca = Ids.caDigest(random);
+        String workerSecret = Ids.newId(random);
+        String managerSecret = Ids.newId(random);
+        adopt(id, "manager", Ids.raftId(random), ip, List.of(ip));
+        cluster.startRaft(this, raftId, true);
+        cluster.driver().campaign(raftId);
+        startManagerServices();
+        proposeAll(List.of(ClusterStore.cmd("init", ca, workerSecret, managerSecret),
+                ClusterStore.nodeAdd(id, raftId, host.name(), ip.toString(), Engine.VERSION, "manager",
+                        machine.simulation().now(), machine.cores(), machine.memoryBytes())), err -> {
+                            if (err == null) {
+                                agent.start();
+                            }
+                            done.accept(err);
+                        });
+    }
+
+    /** The address to advertise: an interface's, an IP (a port is ignored: 2377), or eth0's. */
+    private Ipv4 resolveAdvertise(String advertise) {
+        String a = advertise == null ? "" : advertise;
+        int colon = a.lastIndexOf(':');
+        if (colon >= 0) {
+            a = a.substring(0, colon);
+        }
+        if (a.isEmpty()) {
+            a = "eth0";
+        }
+        NetInterface intf = host.os().initialNamespaces().net().interfaceNamed(a);
+        if (intf != null) {
+            return intf.address();
+        }
+        try {
+            Ipv4 ip = Ipv4.parse(a);
+            return ip.equals(Ipv4.ANY) ? null : ip;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code docker swarm join}: asks the manager at {@code remote} to admit this node; done gets (role, error). */
+    public void join(String token, String remote, BiConsumer<String, String> done) {
+        if (nodeId != null) {
+            done.accept(null, Errors.ALREADY_IN_SWARM);
+            return;
+        }
+        if (!Ids.wellFormedToken(token)) {
+            done.accept(null, Errors.INVALID_TOKEN);
+            return;
+        }
+        Ipv4 to;
+        int port = MANAGEMENT_PORT;
+        try {
+            int colon = remote.lastIndexOf(':');
+            if (colon >= 0) {
+                port = Integer.parseInt(remote.substring(colon + 1));
+                to = Ipv4.parse(remote.substring(0, colon));
+            } else {
+                to = Ipv4.parse(remote);
+            }
+        } catch (RuntimeException e) {
+            done.accept(null, Errors.JOIN_TIMEOUT);
+            return;
+        }
+        JoinClient.dial(this, token, to, port, done);
+    }
+
+    void adopt(String id, String newRole, long newRaftId, Ipv4 ip, List<Ipv4> knownManagers) {
+        nodeId = id;
+        role = newRole;
+        raftId = newRaftId;
+        addr = ip;
+        managers.clear();
+        managers.addAll(knownManagers);
+    }
+
+    /** {@code docker swarm leave [--force]}. */
+    public void leave(boolean force, Consumer<String> done) {
+        if (nodeId == null) {
+            done.accept(Errors.NOT_IN_SWARM);
+            return;
+        }
+        if (isManager() && !force) {
+            done.accept(leaveRefusal());
+            return;
+        }
+        agent.sendLeave(() -> {
+            if (isManager()) {
+                cluster.driver().stopNode(raftId);
+                if (joinListener != null) {
+                    joinListener.close();
+                }
+            }
+            dropVolatile();
+            nodeId = null;
+            role = null;
+            raftId = 0;
+            managers.clear();
+            done.accept(null);
+        });
+    }
+
+    /** moby's warning for a manager leaving without --force (counts from this manager's store). */
+    private String leaveRefusal() {
+        int reachable = 0;
+        int unreachable = 0;
+        ClusterStore s = store();
+        if (s != null) {
+            for (NodeRecord n : s.nodes()) {
+                if (n.isManager()) {
+                    if ("down".equals(n.status)) {
+                        unreachable++;
+                    } else {
+                        reachable++;
+                    }
+                }
+            }
+        }
+        if (reachable <= 1 && unreachable == 0) {
+            return Errors.LEAVE_MANAGER + Errors.LEAVE_LAST;
+        }
+        String msg = Errors.LEAVE_MANAGER;
+        if (reachable - 2 <= unreachable) {
+            msg += String.format(java.util.Locale.ROOT, Errors.LEAVE_QUORUM, reachable - 1, reachable + unreachable);
+        }
+        return msg + Errors.LEAVE_TAIL;
+    }
+
+    // ---- manager services ----
+
+    void startManagerServices() {
+        if (joinListener == null || !joinListener.isOpen()) {
+            try {
+                joinListener = cluster.cluster().transport().listen(machine, MANAGEMENT_PORT, this::acceptJoin);
+            } catch (IllegalStateException e) {
+                joinListener = null; // already listening (after a restart the stack was rebuilt)
+            }
+        }
+        if (managerLoop == null) {
+            scheduleManagerLoop();
+        }
+    }
+
+    /** Once a second: start the dispatcher on gaining leadership, stop it on losing it. */
+    private void scheduleManagerLoop() {
+        managerLoop = machine.schedule(Time.SECOND, () -> {
+            checkLeadership();
+            if (isManager()) {
+                scheduleManagerLoop();
+            } else {
+                managerLoop = null;
+            }
+        });
+    }
+
+    void checkLeadership() {
+        RaftCore core = isManager() ? cluster.driver().core(raftId) : null;
+        boolean leads = core != null && core.role() == StateRole.LEADER;
+        if (leads && (dispatcher == null || dispatcher.term() != core.term())) {
+            if (dispatcher != null) {
+                dispatcher.stop();
+            }
+            dispatcher = new Dispatcher(this, core.term());
+            dispatcher.start();
+        } else if (!leads && dispatcher != null) {
+            dispatcher.stop();
+            dispatcher = null;
+        }
+    }
+
+    private void acceptJoin(Connection c) {
+        c.setHandler(new ConnectionHandler() {
+            @Override
+            public void onMessage(Connection conn, Object message) {
+                if (message instanceof Wire.JoinRequest req) {
+                    handleJoin(req, resp -> conn.send(resp, 512));
+                }
+            }
+
+            @Override
+            public void onClose(Connection conn, CloseReason reason) {
+            }
+        });
+    }
+
+    /** Admits a node: on the leader (a follower hands the request to the leader it knows). */
+    void handleJoin(Wire.JoinRequest req, Consumer<Wire.JoinResponse> reply) {
+        SwarmNode leader = isManager() ? leaderNode() : null;
+        if (leader == null) {
+            reply.accept(new Wire.JoinResponse(Errors.NO_LEADER, null, null, 0, List.of()));
+            return;
+        }
+        if (leader != this) {
+            leader.handleJoin(req, reply);
+            return;
+        }
+        ClusterStore s = store();
+        String newRole = req.token().equals(s.workerToken()) ? "worker"
+                : req.token().equals(s.managerToken()) ? "manager" : null;
+        if (newRole == null) {
+            reply.accept(new Wire.JoinResponse(Errors.WRONG_TOKEN, null, null, 0, List.of()));
+            return;
+        }
+        String id = Ids.newId(random);
+        long newRaftId = Ids.raftId(random);
+        proposeAll(List.of(ClusterStore.nodeAdd(id, newRaftId, req.hostname(), req.addr(), req.engineVersion(),
+                newRole, machine.simulation().now(), req.cpus(), req.memoryBytes())), err -> {
+                    if (err != null) {
+                        reply.accept(new Wire.JoinResponse(err, null, null, 0, List.of()));
+                    } else if (newRole.equals("manager")) {
+                        proposeConf(new Command.ConfChange(Command.ConfChange.Op.ADD, newRaftId), err2 ->
+                                reply.accept(err2 != null ? new Wire.JoinResponse(err2, null, null, 0, List.of())
+                                        : new Wire.JoinResponse(null, id, newRole, newRaftId, managerAddresses())));
+                    } else {
+                        reply.accept(new Wire.JoinResponse(null, id, newRole, newRaftId, managerAddresses()));
+                    }
+                });
+    }
+
+    /** The managers' addresses from this manager's store, this one first. */
+    List<Ipv4> managerAddresses() {
+        List<Ipv4> out = new ArrayList<>();
+        out.add(addr);
+        ClusterStore s = store();
+        if (s != null) {
+            for (NodeRecord n : s.nodes()) {
+                Ipv4 a = Ipv4.parse(n.addr);
+                if (n.isManager() && !out.contains(a)) {
+                    out.add(a);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- writes through Raft ----
+
+    /** Commits store commands through the leader; done gets null once they are applied there. */
+    public void write(List<String> commands, Consumer<String> done) {
+        String err = managerError();
+        if (err != null) {
+            done.accept(err);
+            return;
+        }
+        // A follower's request reaches the leader as SwarmKit's raft proxy would forward it.
+        leaderNode().proposeAll(commands, answerOnce(done));
+    }
+
+    /** Promotes or demotes a node: its role in the store, then its Raft membership. */
+    public void changeRole(NodeRecord n, String newRole, Consumer<String> done) {
+        String err = managerError();
+        if (err != null) {
+            done.accept(err);
+            return;
+        }
+        SwarmNode leader = leaderNode();
+        Consumer<String> once = answerOnce(done);
+        leader.proposeAll(List.of(ClusterStore.cmd("node-role", n.id, newRole)), e -> {
+            if (e != null) {
+                once.accept(e);
+                return;
+            }
+            Command.ConfChange.Op op = newRole.equals("manager") ? Command.ConfChange.Op.ADD
+                    : Command.ConfChange.Op.REMOVE;
+            leader.proposeConf(new Command.ConfChange(op, n.raftId), once);
+        });
+    }
+
+    /**
+     * The answer to a request handed to the leader, or a deadline error from this node's own clock
+     * if none comes (the leader may crash with the request pending).
+     */
+    private Consumer<String> answerOnce(Consumer<String> done) {
+        boolean[] answered = {false};
+        EventHandle[] timer = new EventHandle[1];
+        Consumer<String> once = e -> {
+            if (!answered[0]) {
+                answered[0] = true;
+                if (timer[0] != null) {
+                    timer[0].cancel();
+                }
+                done.accept(e);
+            }
+        };
+        timer[0] = machine.schedule(Proposer.PROPOSAL_TIMEOUT_NANOS + Time.SECOND, () -> once.accept(Errors.DEADLINE));
+        return once;
+    }
+
+    void proposeAll(List<String> commands, Consumer<String> done) {
+        proposer.proposeAll(commands, done);
+    }
+
+    void proposeConf(Command.ConfChange change, Consumer<String> done) {
+        proposer.proposeConf(change, done);
+    }
+
+    /** Called for every entry this manager's Raft member applies. */
+    void applied(Entry entry) {
+        proposer.applied(entry);
+    }
+
+    // ---- datagrams: heartbeats, acks, leaves ----
+
+    private void onDatagram(Object payload) {
+        if (payload instanceof Wire.HeartbeatAck ack) {
+            agent.onAck(ack);
+            return;
+        }
+        if (payload instanceof Wire.LeaveAck ack) {
+            if (ack.nodeId().equals(nodeId)) {
+                agent.onLeaveAck();
+            }
+            return;
+        }
+        if (!(payload instanceof Wire.Heartbeat) && !(payload instanceof Wire.Leave)) {
+            return;
+        }
+        if (!isManager()) {
+            return;
+        }
+        checkLeadership();
+        if (dispatcher != null) {
+            if (payload instanceof Wire.Heartbeat hb) {
+                dispatcher.heartbeat(hb);
+            } else {
+                dispatcher.leave((Wire.Leave) payload);
+            }
+            return;
+        }
+        SwarmNode leader = leaderNode();
+        if (leader != null && leader != this) {
+            cluster.cluster().transport().sendDatagram(machine, DISPATCHER_PORT, leader.host().address(),
+                    DISPATCHER_PORT, payload, 96);
+        }
+    }
+
+    /** The agent learned its role from the dispatcher: a promoted worker starts its manager. */
+    void roleFromDispatcher(String newRole) {
+        if (newRole == null || newRole.equals(role) || nodeId == null) {
+            return;
+        }
+        role = newRole;
+        if (isManager()) {
+            cluster.startRaft(this, raftId, false);
+            startManagerServices();
+        } else if (dispatcher != null) {
+            dispatcher.stop();
+            dispatcher = null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "swarm node on " + host.name();
+    }
+}
