@@ -125,7 +125,7 @@ public final class LabSession {
             throw new IllegalArgumentException("--nodes must be between 1 and 64, was " + nodes);
         }
         this.screen = screen;
-        this.docker = DockerRuntime.withHosts(seed, nodes);
+        this.docker = clusterlab.swarm.SwarmRuntime.withHosts(seed, nodes).docker();
         this.sim = docker.cluster().simulation();
         sim.trace().addSink(history);
         for (Host h : docker.cluster().hosts()) {
