@@ -108,7 +108,7 @@ public final class DockerCli implements Program {
     }
 
     /** The daemon to talk to: {@code -H}, else {@code DOCKER_HOST}, else the local unix socket. */
-    static String daemonHost(ProcessContext ctx, ParsedCommand cmd) {
+    public static String daemonHost(ProcessContext ctx, ParsedCommand cmd) {
         java.util.List<String> hosts = cmd.globals().strings("host");
         if (!hosts.isEmpty()) {
             return hosts.get(hosts.size() - 1);

@@ -2,6 +2,7 @@ package clusterlab.swarm.cli;
 
 import clusterlab.kernel.os.Program;
 import clusterlab.kernel.os.ProcessContext;
+import clusterlab.runtime.cli.DaemonConnection;
 import clusterlab.runtime.cli.DockerCli;
 import clusterlab.runtime.cli.args.DockerArgs;
 import clusterlab.runtime.cli.args.ParseException;
@@ -55,13 +56,19 @@ public final class SwarmDockerCli implements Program {
         for (String w : cmd.warnings()) {
             ctx.eprintln(w);
         }
-        if (!(ctx.os().unixSocket(DockerCli.SOCKET) instanceof Engine)
-                || !(ctx.os().unixSocket(SwarmCluster.CONTROL_SOCKET) instanceof SwarmNode node)) {
-            ctx.eprintln("Cannot connect to the Docker daemon at unix://" + DockerCli.SOCKET
-                    + ". Is the docker daemon running?");
+        // The daemon may be this machine's or another's (-H tcp://192.168.0.11:2375, DOCKER_HOST):
+        // swarm commands go to the swarm component of whichever engine answers.
+        String host = DockerCli.daemonHost(ctx, cmd);
+        Runnable unreachable = () -> {
+            ctx.eprintln("Cannot connect to the Docker daemon at " + host + ". Is the docker daemon running?");
             ctx.exit(1);
-            return;
-        }
-        handler.accept(new Call(ctx, cmd, node));
+        };
+        DaemonConnection.connect(ctx, host, engine -> {
+            if (engine.host().os().unixSocket(SwarmCluster.CONTROL_SOCKET) instanceof SwarmNode node) {
+                handler.accept(new Call(ctx, cmd, node));
+            } else {
+                unreachable.run();
+            }
+        }, unreachable);
     }
 }
