@@ -1,5 +1,8 @@
 package clusterlab.swarm.manager;
 
+import clusterlab.swarm.gossip.GossipConfig;
+import clusterlab.swarm.gossip.GossipDriver;
+
 import clusterlab.kernel.host.Cluster;
 import clusterlab.kernel.host.Host;
 import clusterlab.swarm.raft.Command;
@@ -22,6 +25,8 @@ public final class SwarmCluster implements RaftDriver.Application {
 
     private final Cluster cluster;
     private final RaftDriver driver;
+    private final GossipDriver gossip;
+    private final java.util.TreeSet<String> gossiping = new java.util.TreeSet<>();
     private final TreeMap<Long, ClusterStore> stores = new TreeMap<>();
     private final TreeMap<Long, SwarmNode> byRaft = new TreeMap<>();
     private final LinkedHashMap<String, SwarmNode> byHost = new LinkedHashMap<>();
@@ -29,6 +34,28 @@ public final class SwarmCluster implements RaftDriver.Application {
     public SwarmCluster(Cluster cluster, RaftConfig template, long tickNanos) {
         this.cluster = cluster;
         this.driver = new RaftDriver(cluster.network(), cluster.transport(), template, tickNanos, this);
+        this.gossip = new GossipDriver(cluster.network(), cluster.transport(), GossipConfig.lan());
+    }
+
+    /** The gossip layer among all swarm nodes (networkdb's memberlist): the network control plane. */
+    public GossipDriver gossip() {
+        return gossip;
+    }
+
+    /** A node entered the swarm: it joins the gossip through the managers it knows. */
+    void joinGossip(SwarmNode node, List<clusterlab.kernel.net.Ipv4> knownManagers) {
+        String name = node.host().name();
+        if (!gossiping.add(name)) {
+            return; // already a member; after a restart the driver rejoins it by itself
+        }
+        List<String> seeds = new java.util.ArrayList<>();
+        for (clusterlab.kernel.net.Ipv4 ip : knownManagers) {
+            var m = cluster.network().machineAt(ip);
+            if (m != null && !m.name().equals(name)) {
+                seeds.add(m.name());
+            }
+        }
+        gossip.addNode(node.host().machine(), seeds);
     }
 
     /** Adds the swarm component to a host (once per host). */

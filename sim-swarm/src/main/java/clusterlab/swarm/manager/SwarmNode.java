@@ -298,6 +298,7 @@ public final class SwarmNode {
         addr = ip;
         managers.clear();
         managers.addAll(knownManagers);
+        cluster.joinGossip(this, knownManagers);
     }
 
     /** {@code docker swarm leave [--force]}. */
