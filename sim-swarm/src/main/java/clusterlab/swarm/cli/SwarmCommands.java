@@ -10,7 +10,9 @@ final class SwarmCommands {
     }
 
     static void init(Call c) {
-        c.node.init(c.cmd.string("advertise-addr"), err -> {
+        java.util.function.BiConsumer<String, java.util.function.Consumer<String>> how = c.cmd.bool("force-new-cluster")
+                ? c.node::forceNewCluster : c.node::init;
+        how.accept(c.cmd.string("advertise-addr"), err -> {
             if (err != null) {
                 c.daemonError(err);
                 return;

@@ -205,6 +205,11 @@ public final class SwarmNode {
         if (core != null && core.leader() == n.raftId) {
             return "Leader";
         }
+        if (core != null && !core.voters().contains(n.raftId)) {
+            // SwarmKit fills ManagerStatus from the Raft member list only: a manager dropped from
+            // Raft (by --force-new-cluster) keeps its role but shows no manager status.
+            return "";
+        }
         SwarmNode leader = leaderNode();
         Dispatcher d = leader == null ? null : leader.dispatcher();
         boolean reachable = !"down".equals(n.status) && (d == null || d.recentlyHeard(n.id));
@@ -240,6 +245,39 @@ public final class SwarmNode {
                             }
                             done.accept(err);
                         });
+    }
+
+    /** How long a forced new cluster may take to elect its only member (one election timeout and then some). */
+    private static final long FORCE_LEADER_WAIT_NANOS = 30 * Time.SECOND;
+
+    /**
+     * {@code docker swarm init --force-new-cluster}: on a manager of a swarm that lost its quorum,
+     * becomes a one-manager swarm keeping every committed object (nodes, services, tokens); the
+     * other managers are no longer part of Raft. Outside a swarm it is a plain init.
+     */
+    public void forceNewCluster(String advertise, Consumer<String> done) {
+        if (nodeId == null) {
+            init(advertise, done);
+            return;
+        }
+        if (!isManager()) {
+            done.accept(Errors.WORKER);
+            return;
+        }
+        cluster.driver().forceNewCluster(raftId);
+        awaitLeadership(machine.simulation().now() + FORCE_LEADER_WAIT_NANOS, done);
+    }
+
+    private void awaitLeadership(long deadline, Consumer<String> done) {
+        if (cluster.driver().leader() == raftId && dispatcher != null) {
+            done.accept(null);
+            return;
+        }
+        if (machine.simulation().now() >= deadline) {
+            done.accept(Errors.NO_LEADER);
+            return;
+        }
+        machine.schedule(100 * Time.MILLISECOND, () -> awaitLeadership(deadline, done));
     }
 
     /** The address to advertise: an interface's, an IP (a port is ignored: 2377), or eth0's. */

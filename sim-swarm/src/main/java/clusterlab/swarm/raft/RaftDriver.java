@@ -316,6 +316,26 @@ public final class RaftDriver {
         return best;
     }
 
+    /**
+     * Makes node {@code id} a one-member cluster keeping its committed log (after a lost quorum).
+     * The node restarts its core from the rewritten storage and campaigns at once.
+     */
+    public void forceNewCluster(long id) {
+        Node n = nodes.get(id);
+        if (n == null || n.core == null) {
+            throw new IllegalStateException("node " + id + " is not running");
+        }
+        RaftStorage storage = storage(n);
+        storage.forceNewCluster(id, n.core.voters());
+        n.core = RaftCore.restore(template.withId(n.id), storage,
+                sim.random().stream("raft/" + n.machine.name() + "/" + n.machine.incarnation() + "/forced"));
+        app.restore(n.id, storage.snapshot()); // the state machine is rebuilt from the kept log, as on a boot
+        sim.trace().record(n.machine.name(), "raft", "force-new-cluster", "id", id, "commit",
+                storage.hardState().commit());
+        n.core.campaign();
+        handleReady(n);
+    }
+
     public RaftCore core(long id) {
         Node n = nodes.get(id);
         return n == null ? null : n.core;

@@ -90,6 +90,29 @@ public final class RaftStorage {
         entries.clear();
     }
 
+    /**
+     * {@code --force-new-cluster} (etcd's and SwarmKit's recovery from a lost quorum): uncommitted
+     * entries are discarded and committed configuration changes removing every other voter are
+     * appended, so this node alone is the cluster, with all its committed data.
+     */
+    public void forceNewCluster(long self, java.util.Collection<Long> currentVoters) {
+        long commit = hardState.commit();
+        while (lastIndex() > commit && !entries.isEmpty()) {
+            entries.remove(entries.size() - 1);
+        }
+        long term = Math.max(hardState.term(), lastIndex() == offset ? offsetTerm : entries.get(entries.size() - 1).term());
+        long index = lastIndex();
+        for (long v : new TreeSet<>(currentVoters)) {
+            if (v != self) {
+                entries.add(new Entry(++index, term, new Command.ConfChange(Command.ConfChange.Op.REMOVE, v)));
+            }
+        }
+        if (!currentVoters.contains(self)) {
+            entries.add(new Entry(++index, term, new Command.ConfChange(Command.ConfChange.Op.ADD, self)));
+        }
+        hardState = new HardState(term, 0, index);
+    }
+
     /** Records a snapshot the node took itself and drops the entries up to {@code newOffset}. */
     public void compact(Snapshot s, long newOffset) {
         snapshot = s;
