@@ -29,7 +29,7 @@ public final class SwarmRuntime {
         this.swarm = new SwarmCluster(docker.cluster(), raftTemplate, tickNanos);
         docker.cluster().programs().register("docker", SwarmDockerCli::new);
         for (Host h : docker.cluster().hosts()) {
-            swarm.attach(h);
+            attach(h);
         }
     }
 
@@ -41,8 +41,13 @@ public final class SwarmRuntime {
     /** Adds a host with Docker and its swarm component. */
     public Host addHost(String name) {
         Host h = docker.addHost(name);
-        swarm.attach(h);
+        attach(h);
         return h;
+    }
+
+    private void attach(Host h) {
+        SwarmNode node = swarm.attach(h);
+        docker.engine(h.name()).setSwarmInfo(node::infoSection);
     }
 
     public DockerRuntime docker() {

@@ -87,7 +87,7 @@ final class SystemCommands {
                 + " Cgroup Driver: systemd\n"
                 + " Cgroup Version: 2\n"
                 + " Plugins:\n  Volume: local\n  Network: bridge host null overlay\n"
-                + " Swarm: inactive\n"
+                + " Swarm: " + e.swarmInfo()
                 + " Runtimes: runc\n Default Runtime: runc\n"
                 + " Kernel Version: 5.4.0-clusterlab\n"
                 + " Operating System: Alpine Linux v3.10 (containerized)\n"

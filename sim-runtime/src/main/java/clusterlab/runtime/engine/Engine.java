@@ -67,6 +67,9 @@ public final class Engine {
     public static final long REMAP_COUNT = 65_536;
     private boolean userNamespaceRemap;
 
+    /** The "Swarm:" part of {@code docker info}: "inactive" until swarm mode plugs its view in. */
+    private java.util.function.Supplier<String> swarmInfo = () -> "inactive\n";
+
     public Engine(Host host, ImageStore images, Registry hub) {
         this.host = host;
         this.hub = hub;
@@ -102,6 +105,19 @@ public final class Engine {
                 sim.now(), false));
         networks.put("host", new EngineNetwork(newId(), "host", "host", null, null, sim.now(), false));
         networks.put("none", new EngineNetwork(newId(), "none", "null", null, null, sim.now(), false));
+    }
+
+    /**
+     * Plugs in swarm mode's part of {@code docker info}: the state word and its indented detail
+     * lines, each ending in a newline (the runtime knows nothing of swarms itself).
+     */
+    public void setSwarmInfo(java.util.function.Supplier<String> info) {
+        this.swarmInfo = info;
+    }
+
+    /** What follows " Swarm: " in {@code docker info}. */
+    public String swarmInfo() {
+        return swarmInfo.get();
     }
 
     public Host host() {

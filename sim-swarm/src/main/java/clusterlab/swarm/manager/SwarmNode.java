@@ -168,6 +168,11 @@ public final class SwarmNode {
         return dispatcher;
     }
 
+    /** What follows " Swarm: " in this host's {@code docker info}. */
+    public String infoSection() {
+        return SwarmInfo.render(this);
+    }
+
     /** Why this node cannot serve a cluster-state request, or null when it can. */
     public String managerError() {
         if (nodeId == null) {

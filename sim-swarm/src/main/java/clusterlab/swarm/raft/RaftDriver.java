@@ -336,6 +336,11 @@ public final class RaftDriver {
         handleReady(n);
     }
 
+    /** The configuration every member starts from (its id aside). */
+    public RaftConfig template() {
+        return template;
+    }
+
     public RaftCore core(long id) {
         Node n = nodes.get(id);
         return n == null ? null : n.core;

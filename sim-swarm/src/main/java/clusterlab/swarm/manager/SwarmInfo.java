@@ -1,0 +1,73 @@
+package clusterlab.swarm.manager;
+
+import clusterlab.kernel.Time;
+import clusterlab.kernel.net.Ipv4;
+import clusterlab.swarm.raft.RaftConfig;
+import clusterlab.swarm.store.ClusterStore;
+import clusterlab.swarm.store.NodeRecord;
+import java.util.TreeSet;
+
+/**
+ * The "Swarm:" section of {@code docker info} (Docker 18.09's layout): the state, then for a
+ * manager the cluster's counts and settings as its store and Raft see them, and for every node
+ * its address and the managers it knows.
+ */
+final class SwarmInfo {
+    /** SwarmKit's defaults that clusterlab does not let anyone change (yet). */
+    private static final int TASK_HISTORY_RETENTION = 5;
+    private static final String CA_EXPIRY = "3 months";
+
+    private SwarmInfo() {
+    }
+
+    static String render(SwarmNode node) {
+        if (!node.inSwarm()) {
+            return "inactive\n";
+        }
+        StringBuilder b = new StringBuilder("active\n");
+        b.append("  NodeID: ").append(node.nodeId()).append('\n');
+        String error = node.isManager() ? node.managerError() : null;
+        if (error != null) {
+            b.append("  Error: ").append(error).append('\n');
+        }
+        b.append("  Is Manager: ").append(node.isManager()).append('\n');
+        TreeSet<String> managerAddresses = new TreeSet<>();
+        if (node.isManager() && error == null) {
+            ClusterStore store = node.store();
+            long managers = store.nodes().stream().filter(NodeRecord::isManager).count();
+            store.nodes().stream().filter(NodeRecord::isManager)
+                    .forEach(n -> managerAddresses.add(n.addr + ":" + SwarmNode.MANAGEMENT_PORT));
+            RaftConfig raft = node.cluster().driver().template();
+            b.append("  Managers: ").append(managers).append('\n')
+                    .append("  Nodes: ").append(store.nodes().size()).append('\n')
+                    .append("  Default Address Pool: 10.0.0.0/8  \n")
+                    .append("  SubnetSize: 24\n")
+                    .append("  Orchestration:\n")
+                    .append("   Task History Retention Limit: ").append(TASK_HISTORY_RETENTION).append('\n')
+                    .append("  Raft:\n")
+                    .append("   Snapshot Interval: ").append(raft.snapshotInterval()).append('\n')
+                    .append("   Number of Old Snapshots to Retain: 0\n")
+                    .append("   Heartbeat Tick: ").append(raft.heartbeatTicks()).append('\n')
+                    .append("   Election Tick: ").append(raft.electionTicks()).append('\n')
+                    .append("  Dispatcher:\n")
+                    .append("   Heartbeat Period: ").append(Dispatcher.PERIOD_NANOS / Time.SECOND).append(" seconds\n")
+                    .append("  CA Configuration:\n")
+                    .append("   Expiry Duration: ").append(CA_EXPIRY).append('\n')
+                    .append("   Force Rotate: 0\n")
+                    .append("  Autolock Managers: false\n")
+                    .append("  Root Rotation In Progress: false\n");
+        } else {
+            for (Ipv4 ip : node.managers()) {
+                managerAddresses.add(ip + ":" + SwarmNode.MANAGEMENT_PORT);
+            }
+        }
+        if (node.addr() != null) {
+            b.append("  Node Address: ").append(node.addr()).append('\n');
+        }
+        b.append("  Manager Addresses:\n");
+        for (String a : managerAddresses) {
+            b.append("   ").append(a).append('\n');
+        }
+        return b.toString();
+    }
+}
