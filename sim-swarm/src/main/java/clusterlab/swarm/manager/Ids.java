@@ -36,6 +36,21 @@ public final class Ids {
         }
     }
 
+    /**
+     * The cluster's ID (identity.NewID in SwarmKit), derived from the root CA's digest rather than
+     * drawn: the cluster object is born with the CA, and drawing would shift every later draw of
+     * the initialising node's random stream.
+     */
+    public static String clusterId(String caDigest) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(("cluster/" + caDigest).getBytes(StandardCharsets.US_ASCII));
+            return pad(new BigInteger(1, java.util.Arrays.copyOf(d, 16)).toString(36), 25);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from the JVM", e);
+        }
+    }
+
     /** A Raft member id: positive and non-zero (0 means "none" to Raft). */
     public static long raftId(SimRandom random) {
         return 1 + random.nextLong(Long.MAX_VALUE - 1);

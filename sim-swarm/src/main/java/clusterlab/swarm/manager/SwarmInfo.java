@@ -38,7 +38,8 @@ final class SwarmInfo {
             store.nodes().stream().filter(NodeRecord::isManager)
                     .forEach(n -> managerAddresses.add(n.addr + ":" + SwarmNode.MANAGEMENT_PORT));
             RaftConfig raft = node.cluster().driver().template();
-            b.append("  Managers: ").append(managers).append('\n')
+            b.append("  ClusterID: ").append(Ids.clusterId(store.caDigest())).append('\n')
+                    .append("  Managers: ").append(managers).append('\n')
                     .append("  Nodes: ").append(store.nodes().size()).append('\n')
                     .append("  Default Address Pool: 10.0.0.0/8  \n")
                     .append("  SubnetSize: 24\n")
