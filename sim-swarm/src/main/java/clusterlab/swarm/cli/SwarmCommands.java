@@ -9,7 +9,19 @@ final class SwarmCommands {
     private SwarmCommands() {
     }
 
+    /** What the lab says for flags of a feature it does not simulate, instead of pretending. */
+    private static final String NO_AUTOLOCK = "clusterlab: --autolock is not simulated yet (managers always restart unlocked)";
+
     static void init(Call c) {
+        if (c.cmd.bool("autolock")) {
+            c.fail(NO_AUTOLOCK);
+            return;
+        }
+        String invalid = invalidSpec(c);
+        if (invalid != null) {
+            c.daemonError(invalid);
+            return;
+        }
         java.util.function.BiConsumer<String, java.util.function.Consumer<String>> how = c.cmd.bool("force-new-cluster")
                 ? c.node::forceNewCluster : c.node::init;
         how.accept(c.cmd.string("advertise-addr"), err -> {
@@ -17,12 +29,65 @@ final class SwarmCommands {
                 c.daemonError(err);
                 return;
             }
-            ClusterStore s = c.node.store();
-            String id = c.node.nodeId();
-            c.ok("Swarm initialized: current node (" + id + ") is now a manager.\n\n"
-                    + joinCommand(s.workerToken(), address(c), "worker")
-                    + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the "
-                    + "instructions.\n\n");
+            applySpec(c, () -> {
+                ClusterStore s = c.node.store();
+                String id = c.node.nodeId();
+                c.ok("Swarm initialized: current node (" + id + ") is now a manager.\n\n"
+                        + joinCommand(s.workerToken(), address(c), "worker")
+                        + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the "
+                        + "instructions.\n\n");
+            });
+        });
+    }
+
+    /** {@code docker swarm update}: changes the cluster spec through Raft, as init's flags do. */
+    static void update(Call c) {
+        if (c.cmd.changed("autolock")) {
+            c.fail(NO_AUTOLOCK);
+            return;
+        }
+        String err = c.node.managerError();
+        if (err == null) {
+            err = invalidSpec(c);
+        }
+        if (err != null) {
+            c.daemonError(err);
+            return;
+        }
+        applySpec(c, () -> c.ok("Swarm updated.\n"));
+    }
+
+    /** SwarmKit's validation of the spec fields clusterlab keeps, or null when they are valid. */
+    private static String invalidSpec(Call c) {
+        if (c.cmd.changed("dispatcher-heartbeat") && c.cmd.durationNanos("dispatcher-heartbeat") <= 0) {
+            return "rpc error: code = InvalidArgument desc = heartbeat period must be positive";
+        }
+        if (c.cmd.changed("task-history-limit") && c.cmd.integer("task-history-limit") < 0) {
+            return "rpc error: code = InvalidArgument desc = task history retention limit must be non-negative";
+        }
+        return null;
+    }
+
+    /**
+     * Writes the task history limit and heartbeat period the command changed (the rest of the
+     * spec as the store has it), then runs {@code then}; nothing is written when nothing changed.
+     */
+    private static void applySpec(Call c, Runnable then) {
+        boolean limitChanged = c.cmd.changed("task-history-limit");
+        boolean periodChanged = c.cmd.changed("dispatcher-heartbeat");
+        if (!limitChanged && !periodChanged) {
+            then.run();
+            return;
+        }
+        ClusterStore s = c.node.store();
+        long limit = limitChanged ? c.cmd.integer("task-history-limit") : s.taskHistoryLimit();
+        long period = periodChanged ? c.cmd.durationNanos("dispatcher-heartbeat") : s.heartbeatPeriodNanos();
+        c.node.write(List.of(ClusterStore.clusterConfig(limit, period)), e -> {
+            if (e != null) {
+                c.daemonError(e);
+            } else {
+                then.run();
+            }
         });
     }
 

@@ -28,6 +28,7 @@ public final class SwarmDockerCli implements Program {
         COMMANDS.put("swarm join", SwarmCommands::join);
         COMMANDS.put("swarm join-token", SwarmCommands::joinToken);
         COMMANDS.put("swarm leave", SwarmCommands::leave);
+        COMMANDS.put("swarm update", SwarmCommands::update);
         COMMANDS.put("node ls", NodeCommands::ls);
         COMMANDS.put("node inspect", NodeCommands::inspect);
         COMMANDS.put("node promote", NodeCommands::promote);

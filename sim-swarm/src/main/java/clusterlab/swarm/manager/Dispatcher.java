@@ -9,15 +9,12 @@ import java.util.List;
 import java.util.TreeMap;
 
 /**
- * SwarmKit's dispatcher on the leader: each heartbeat is answered with the next period (5 s with
- * ±10 % jitter) and arms an expiry of 3 such periods; a node whose expiry fires is marked down in the
+ * SwarmKit's dispatcher on the leader: each heartbeat is answered with the next period (the
+ * cluster's heartbeat period, 5 s by default, with ±10 % jitter) and arms an expiry of 3 such periods; a node whose expiry fires is marked down in the
  * store. On taking over, a new leader marks every node it has not heard from unknown.
  */
 final class Dispatcher {
-    static final long PERIOD_NANOS = 5 * Time.SECOND;
-    static final long JITTER_NANOS = PERIOD_NANOS / 10;
     static final int GRACE_MULTIPLIER = 3;
-    static final long REACHABLE_WINDOW_NANOS = 2 * PERIOD_NANOS;
 
     private final SwarmNode leader;
     private final long term;
@@ -63,7 +60,7 @@ final class Dispatcher {
      */
     boolean recentlyHeard(String nodeId) {
         Long t = lastHeard.get(nodeId);
-        return t != null && leader.machine().simulation().now() - t <= REACHABLE_WINDOW_NANOS;
+        return t != null && leader.machine().simulation().now() - t <= 2 * period();
     }
 
     /** The time of the last heartbeat from {@code nodeId} this dispatcher received, or -1. */
@@ -79,8 +76,15 @@ final class Dispatcher {
         expiries.clear();
     }
 
+    /** The cluster's heartbeat period as the leader's store holds it now (swarm update may change it). */
+    private long period() {
+        return leader.store().heartbeatPeriodNanos();
+    }
+
     private long jitteredPeriod() {
-        return leader.random().uniform(PERIOD_NANOS - JITTER_NANOS, PERIOD_NANOS + JITTER_NANOS + 1);
+        long period = period();
+        long jitter = period / 10;
+        return leader.random().uniform(period - jitter, period + jitter + 1);
     }
 
     private void arm(String nodeId, long period) {

@@ -1,7 +1,7 @@
 package clusterlab.swarm.manager;
 
-import clusterlab.kernel.Time;
 import clusterlab.kernel.net.Ipv4;
+import clusterlab.runtime.cli.format.HumanDuration;
 import clusterlab.swarm.raft.RaftConfig;
 import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
@@ -13,8 +13,7 @@ import java.util.TreeSet;
  * its address and the managers it knows.
  */
 final class SwarmInfo {
-    /** SwarmKit's defaults that clusterlab does not let anyone change (yet). */
-    private static final int TASK_HISTORY_RETENTION = 5;
+    /** SwarmKit's default node certificate validity (90 days); clusterlab issues no certificates. */
     private static final String CA_EXPIRY = "3 months";
 
     private SwarmInfo() {
@@ -44,14 +43,14 @@ final class SwarmInfo {
                     .append("  Default Address Pool: 10.0.0.0/8  \n")
                     .append("  SubnetSize: 24\n")
                     .append("  Orchestration:\n")
-                    .append("   Task History Retention Limit: ").append(TASK_HISTORY_RETENTION).append('\n')
+                    .append("   Task History Retention Limit: ").append(store.taskHistoryLimit()).append('\n')
                     .append("  Raft:\n")
                     .append("   Snapshot Interval: ").append(raft.snapshotInterval()).append('\n')
                     .append("   Number of Old Snapshots to Retain: 0\n")
                     .append("   Heartbeat Tick: ").append(raft.heartbeatTicks()).append('\n')
                     .append("   Election Tick: ").append(raft.electionTicks()).append('\n')
                     .append("  Dispatcher:\n")
-                    .append("   Heartbeat Period: ").append(Dispatcher.PERIOD_NANOS / Time.SECOND).append(" seconds\n")
+                    .append("   Heartbeat Period: ").append(HumanDuration.of(store.heartbeatPeriodNanos())).append('\n')
                     .append("  CA Configuration:\n")
                     .append("   Expiry Duration: ").append(CA_EXPIRY).append('\n')
                     .append("   Force Rotate: 0\n")

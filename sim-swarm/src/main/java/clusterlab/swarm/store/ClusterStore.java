@@ -17,6 +17,12 @@ public final class ClusterStore {
     private String workerSecret = "";
     private String managerSecret = "";
     private final TreeMap<String, NodeRecord> nodes = new TreeMap<>();
+    /** The cluster spec's settings swarm init/update may change (SwarmKit's defaults until then). */
+    private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
+    private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
+
+    public static final long DEFAULT_TASK_HISTORY_LIMIT = 5;
+    public static final long DEFAULT_HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
 
     public boolean initialized() {
         return !caDigest.isEmpty();
@@ -24,6 +30,21 @@ public final class ClusterStore {
 
     public String caDigest() {
         return caDigest;
+    }
+
+    /** Orchestration.TaskHistoryRetentionLimit: finished tasks kept per slot. */
+    public long taskHistoryLimit() {
+        return taskHistoryLimit;
+    }
+
+    /** Dispatcher.HeartbeatPeriod: how often agents heartbeat. */
+    public long heartbeatPeriodNanos() {
+        return heartbeatPeriodNanos;
+    }
+
+    /** The command that sets the cluster spec's task history limit and heartbeat period. */
+    public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos) {
+        return cmd("cluster-config", Long.toString(taskHistoryLimit), Long.toString(heartbeatPeriodNanos));
     }
 
     public String workerToken() {
@@ -70,6 +91,12 @@ public final class ClusterStore {
                     caDigest = a.get(1);
                     workerSecret = a.get(2);
                     managerSecret = a.get(3);
+                }
+            }
+            case "cluster-config" -> {
+                if (a.size() == 3) {
+                    taskHistoryLimit = Long.parseLong(a.get(1));
+                    heartbeatPeriodNanos = Long.parseLong(a.get(2));
                 }
             }
             case "token" -> {
@@ -126,6 +153,9 @@ public final class ClusterStore {
         StringBuilder b = new StringBuilder();
         if (initialized()) {
             b.append(cmd("init", caDigest, workerSecret, managerSecret)).append('\n');
+        }
+        if (taskHistoryLimit != DEFAULT_TASK_HISTORY_LIMIT || heartbeatPeriodNanos != DEFAULT_HEARTBEAT_PERIOD_NANOS) {
+            b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos)).append('\n');
         }
         for (NodeRecord n : nodes.values()) {
             b.append(cmd("node-add", n.id, Long.toString(n.raftId), n.hostname, n.addr, n.engineVersion, n.role,
