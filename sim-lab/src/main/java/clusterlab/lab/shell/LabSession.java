@@ -94,6 +94,9 @@ public final class LabSession {
             env.put("HOSTNAME", host.name());
             // Play with Docker's prompt: "[node1] (local) root@192.168.0.11 ~" then "$ ".
             env.put("PS1", "[\\h] (local) \\u@" + host.address() + " \\w\\n$ ");
+            // A shell that died with its machine may still be registered as the keyboard's reader;
+            // the new one must be waited for, not the dead one.
+            terminal.input().detachReader();
             shell = host.os().spawn(new SpawnSpec(host.os().init(), List.of("bash"), "/bin/bash", env, "/root",
                     null, null, null, terminal.stdio()));
             terminal.setForeground(null);

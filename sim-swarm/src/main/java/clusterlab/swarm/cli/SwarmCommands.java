@@ -1,5 +1,6 @@
 package clusterlab.swarm.cli;
 
+import clusterlab.swarm.manager.Ids;
 import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
 import java.util.List;
@@ -9,14 +10,7 @@ final class SwarmCommands {
     private SwarmCommands() {
     }
 
-    /** What the lab says for flags of a feature it does not simulate, instead of pretending. */
-    private static final String NO_AUTOLOCK = "clusterlab: --autolock is not simulated yet (managers always restart unlocked)";
-
     static void init(Call c) {
-        if (c.cmd.bool("autolock")) {
-            c.fail(NO_AUTOLOCK);
-            return;
-        }
         String invalid = invalidSpec(c);
         if (invalid != null) {
             c.daemonError(invalid);
@@ -35,17 +29,14 @@ final class SwarmCommands {
                 c.ok("Swarm initialized: current node (" + id + ") is now a manager.\n\n"
                         + joinCommand(s.workerToken(), address(c), "worker")
                         + "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the "
-                        + "instructions.\n\n");
+                        + "instructions.\n\n"
+                        + (c.cmd.bool("autolock") ? unlockCommand(s.unlockKey()) : ""));
             });
         });
     }
 
     /** {@code docker swarm update}: changes the cluster spec through Raft, as init's flags do. */
     static void update(Call c) {
-        if (c.cmd.changed("autolock")) {
-            c.fail(NO_AUTOLOCK);
-            return;
-        }
         String err = c.node.managerError();
         if (err == null) {
             err = invalidSpec(c);
@@ -54,7 +45,87 @@ final class SwarmCommands {
             c.daemonError(err);
             return;
         }
-        applySpec(c, () -> c.ok("Swarm updated.\n"));
+        boolean wasLocking = c.node.store().autolock();
+        applySpec(c, () -> {
+            ClusterStore s = c.node.store();
+            c.ok("Swarm updated.\n" + (s.autolock() && !wasLocking ? unlockCommand(s.unlockKey()) : ""));
+        });
+    }
+
+    /** docker/cli's printUnlockCommand. */
+    private static String unlockCommand(String key) {
+        return "To unlock a swarm manager after it restarts, run the `docker swarm unlock`\n"
+                + "command and provide the following key:\n\n    " + key + "\n\n"
+                + "Please remember to store this key in a password manager, since without it you\n"
+                + "will not be able to restart the manager.\n";
+    }
+
+    /** {@code docker swarm unlock-key [-q] [--rotate]}. */
+    static void unlockKey(Call c) {
+        String err = c.node.managerError();
+        if (err != null) {
+            c.daemonError(err);
+            return;
+        }
+        Runnable show = () -> {
+            String key = c.node.store().unlockKey();
+            if (key.isEmpty()) {
+                c.fail("no unlock key is set");
+            } else {
+                c.ok(c.cmd.bool("quiet") ? key + "\n" : unlockCommand(key));
+            }
+        };
+        if (!c.cmd.bool("rotate")) {
+            show.run();
+            return;
+        }
+        if (!c.node.store().autolock()) {
+            c.fail("cannot rotate because autolock is not turned on");
+            return;
+        }
+        c.node.write(List.of(ClusterStore.autolockCmd(Ids.unlockKey(c.ctx.random()))), e -> {
+            if (e != null) {
+                c.daemonError(e);
+                return;
+            }
+            if (!c.cmd.bool("quiet")) {
+                c.out("Successfully rotated manager unlock key.\n\n");
+            }
+            show.run(); // the leader applied the write, and reads go to the leader
+        });
+    }
+
+    /** {@code docker swarm unlock}: asks for the key (a line of standard input) and unlocks. */
+    static void unlock(Call c) {
+        if (!c.node.inSwarm()) {
+            c.fail("Error: This node is not part of a swarm");
+            return;
+        }
+        if (!c.node.locked()) {
+            c.fail("Error: swarm is not locked");
+            return;
+        }
+        // docker/cli's readKey prompts (and reads without echo) only when stdin is the terminal.
+        var in = c.ctx.process().stdio().in();
+        boolean tty = in != null && in.terminal() != null;
+        if (tty) {
+            c.out("Please enter unlock key: ");
+        }
+        StringBuilder typed = new StringBuilder();
+        java.util.function.Consumer<String> submit = key -> {
+            c.ctx.process().stdio().in().detachReader();
+            if (tty) {
+                c.out("\n"); // the key was read without echo; the newline is the CLI's
+            }
+            c.node.unlock(key.strip(), e -> c.okOrError(e, ""));
+        };
+        c.ctx.readInput(text -> {
+            typed.append(text);
+            int nl = typed.indexOf("\n");
+            if (nl >= 0) {
+                submit.accept(typed.substring(0, nl));
+            }
+        }, () -> submit.accept(typed.toString()));
     }
 
     /** SwarmKit's validation of the spec fields clusterlab keeps, or null when they are valid. */
@@ -69,20 +140,27 @@ final class SwarmCommands {
     }
 
     /**
-     * Writes the task history limit and heartbeat period the command changed (the rest of the
-     * spec as the store has it), then runs {@code then}; nothing is written when nothing changed.
+     * Writes what the command changed of the cluster spec (task history limit, heartbeat period,
+     * autolock), then runs {@code then}; nothing is written when nothing changed.
      */
     private static void applySpec(Call c, Runnable then) {
         boolean limitChanged = c.cmd.changed("task-history-limit");
         boolean periodChanged = c.cmd.changed("dispatcher-heartbeat");
-        if (!limitChanged && !periodChanged) {
+        ClusterStore s = c.node.store();
+        List<String> writes = new java.util.ArrayList<>();
+        if (limitChanged || periodChanged) {
+            long limit = limitChanged ? c.cmd.integer("task-history-limit") : s.taskHistoryLimit();
+            long period = periodChanged ? c.cmd.durationNanos("dispatcher-heartbeat") : s.heartbeatPeriodNanos();
+            writes.add(ClusterStore.clusterConfig(limit, period));
+        }
+        if (c.cmd.changed("autolock") && c.cmd.bool("autolock") != s.autolock()) {
+            writes.add(ClusterStore.autolockCmd(c.cmd.bool("autolock") ? Ids.unlockKey(c.ctx.random()) : ""));
+        }
+        if (writes.isEmpty()) {
             then.run();
             return;
         }
-        ClusterStore s = c.node.store();
-        long limit = limitChanged ? c.cmd.integer("task-history-limit") : s.taskHistoryLimit();
-        long period = periodChanged ? c.cmd.durationNanos("dispatcher-heartbeat") : s.heartbeatPeriodNanos();
-        c.node.write(List.of(ClusterStore.clusterConfig(limit, period)), e -> {
+        c.node.write(writes, e -> {
             if (e != null) {
                 c.daemonError(e);
             } else {
@@ -123,7 +201,7 @@ final class SwarmCommands {
             return;
         }
         if (c.cmd.bool("rotate")) {
-            String secret = clusterlab.swarm.manager.Ids.newId(c.ctx.random());
+            String secret = Ids.newId(c.ctx.random());
             c.node.write(List.of(ClusterStore.cmd("token", role, secret)), e -> {
                 if (e != null) {
                     c.daemonError(e);

@@ -29,6 +29,8 @@ public final class SwarmDockerCli implements Program {
         COMMANDS.put("swarm join-token", SwarmCommands::joinToken);
         COMMANDS.put("swarm leave", SwarmCommands::leave);
         COMMANDS.put("swarm update", SwarmCommands::update);
+        COMMANDS.put("swarm unlock", SwarmCommands::unlock);
+        COMMANDS.put("swarm unlock-key", SwarmCommands::unlockKey);
         COMMANDS.put("node ls", NodeCommands::ls);
         COMMANDS.put("node inspect", NodeCommands::inspect);
         COMMANDS.put("node promote", NodeCommands::promote);

@@ -33,7 +33,7 @@ final class Dispatcher {
     }
 
     void start() {
-        ClusterStore s = leader.store();
+        ClusterStore s = leader.localStore();
         List<String> updates = new ArrayList<>();
         long now = leader.machine().simulation().now();
         for (NodeRecord n : s.nodes()) {
@@ -78,7 +78,7 @@ final class Dispatcher {
 
     /** The cluster's heartbeat period as the leader's store holds it now (swarm update may change it). */
     private long period() {
-        return leader.store().heartbeatPeriodNanos();
+        return leader.localStore().heartbeatPeriodNanos();
     }
 
     private long jitteredPeriod() {
@@ -97,14 +97,14 @@ final class Dispatcher {
 
     private void expire(String nodeId) {
         expiries.remove(nodeId);
-        NodeRecord n = leader.store().node(nodeId);
+        NodeRecord n = leader.localStore().node(nodeId);
         if (!stopped && n != null && !"down".equals(n.status)) {
             leader.proposeAll(List.of(ClusterStore.cmd("node-status", nodeId, "down")), err -> { });
         }
     }
 
     void heartbeat(Wire.Heartbeat hb) {
-        NodeRecord n = leader.store().node(hb.nodeId());
+        NodeRecord n = leader.localStore().node(hb.nodeId());
         if (stopped || n == null) {
             return;
         }
@@ -126,7 +126,7 @@ final class Dispatcher {
         if (h != null) {
             h.cancel();
         }
-        NodeRecord n = leader.store().node(leave.nodeId());
+        NodeRecord n = leader.localStore().node(leave.nodeId());
         if (stopped || n == null) {
             return;
         }

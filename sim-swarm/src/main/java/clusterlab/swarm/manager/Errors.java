@@ -8,6 +8,9 @@ public final class Errors {
     public static final String ALREADY_IN_SWARM =
             "This node is already part of a swarm. Use \"docker swarm leave\" to leave this swarm and join another one.";
     public static final String NOT_IN_SWARM = "This node is not part of a swarm";
+    public static final String LOCKED = "Swarm is encrypted and needs to be unlocked before it can be used. "
+            + "Please use \"docker swarm unlock\" to unlock it.";
+    public static final String INVALID_UNLOCK_KEY = "swarm could not be unlocked: invalid key";
     public static final String NOT_MANAGER = "This node is not a swarm manager. Use \"docker swarm init\" or "
             + "\"docker swarm join\" to connect this node to swarm and try again.";
     public static final String WORKER = "This node is not a swarm manager. Worker nodes can't be used to view or "

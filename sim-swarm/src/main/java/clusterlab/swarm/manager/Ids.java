@@ -51,6 +51,15 @@ public final class Ids {
         }
     }
 
+    /** A manager unlock key: SWMKEY-1- and 32 random bytes in unpadded standard base64. */
+    public static String unlockKey(SimRandom random) {
+        byte[] b = new byte[32];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) random.nextInt(256);
+        }
+        return "SWMKEY-1-" + java.util.Base64.getEncoder().withoutPadding().encodeToString(b);
+    }
+
     /** A Raft member id: positive and non-zero (0 means "none" to Raft). */
     public static long raftId(SimRandom random) {
         return 1 + random.nextLong(Long.MAX_VALUE - 1);

@@ -35,6 +35,10 @@ public final class SwarmCluster implements RaftDriver.Application {
         this.cluster = cluster;
         this.driver = new RaftDriver(cluster.network(), cluster.transport(), template, tickNanos, this);
         this.gossip = new GossipDriver(cluster.network(), cluster.transport(), GossipConfig.lan());
+        driver.setBootGate(id -> {
+            SwarmNode node = byRaft.get(id);
+            return node == null || !node.bootsLocked();
+        });
     }
 
     /** The gossip layer among all swarm nodes (networkdb's memberlist): the network control plane. */

@@ -23,6 +23,9 @@ final class SwarmInfo {
         if (!node.inSwarm()) {
             return "inactive\n";
         }
+        if (node.locked()) {
+            return "locked\n"; // docker info shows nothing more of a locked node
+        }
         StringBuilder b = new StringBuilder("active\n");
         b.append("  NodeID: ").append(node.nodeId()).append('\n');
         String error = node.isManager() ? node.managerError() : null;

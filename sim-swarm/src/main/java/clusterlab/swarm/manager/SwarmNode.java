@@ -55,6 +55,13 @@ public final class SwarmNode {
     private Ipv4 addr;
     private final List<Ipv4> managers = new ArrayList<>();
 
+    /**
+     * The unlock key this manager's state on disk is sealed with (empty: not sealed); like the
+     * node id it survives restarts, and while {@link #locked} the manager runs nothing.
+     */
+    private String keyOnDisk = "";
+    private boolean locked;
+
     private Listener joinListener;
     private EventHandle managerLoop;
     private Dispatcher dispatcher;
@@ -71,18 +78,21 @@ public final class SwarmNode {
         machine.addListener(new MachineListener() {
             @Override
             public void onCrash(Machine m) {
+                sealState();
                 dropVolatile();
             }
 
             @Override
             public void onPowerOff(Machine m) {
+                sealState();
                 dropVolatile();
             }
 
             @Override
             public void onRestart(Machine m) {
                 bindEndpoints();
-                if (nodeId != null) {
+                locked = bootsLocked();
+                if (nodeId != null && !locked) {
                     if (isManager()) {
                         startManagerServices();
                     }
@@ -90,6 +100,39 @@ public final class SwarmNode {
                 }
             }
         });
+    }
+
+    /** Remembers the key the manager's state was sealed with when it went down. */
+    private void sealState() {
+        ClusterStore s = isManager() ? cluster.store(raftId) : null;
+        keyOnDisk = s == null ? "" : s.unlockKey();
+    }
+
+    /** Whether this node, restarting now, must wait for {@code docker swarm unlock}. */
+    boolean bootsLocked() {
+        return nodeId != null && isManager() && !keyOnDisk.isEmpty();
+    }
+
+    /** Locked: an autolocked manager that restarted and was not unlocked yet. */
+    public boolean locked() {
+        return locked;
+    }
+
+    /** {@code docker swarm unlock}: with the right key the manager starts Raft and its services. */
+    public void unlock(String key, Consumer<String> done) {
+        if (!locked) {
+            done.accept(null);
+            return;
+        }
+        if (!key.equals(keyOnDisk)) {
+            done.accept(Errors.INVALID_UNLOCK_KEY);
+            return;
+        }
+        locked = false;
+        cluster.driver().release(raftId);
+        startManagerServices();
+        agent.start();
+        done.accept(null);
     }
 
     private void bindEndpoints() {
@@ -178,14 +221,29 @@ public final class SwarmNode {
         if (nodeId == null) {
             return Errors.NOT_MANAGER;
         }
+        if (locked) {
+            return Errors.LOCKED;
+        }
         if (!isManager()) {
             return Errors.WORKER;
         }
         return leaderNode() == null ? Errors.NO_LEADER : null;
     }
 
-    /** This manager's copy of the store (call after {@link #managerError()} returned null). */
+    /**
+     * The store a control request on this manager reads (call after {@link #managerError()}
+     * returned null): the leader's copy, since SwarmKit proxies a follower's control API calls to
+     * the leader, so a command sees what the previous command wrote; this manager's own copy
+     * while no leader is known.
+     */
     public ClusterStore store() {
+        SwarmNode leader = leaderNode();
+        ClusterStore s = leader == null ? null : cluster.store(leader.raftId);
+        return s != null ? s : cluster.store(raftId);
+    }
+
+    /** This manager's own copy of the store (what its dispatcher, running on the leader, uses). */
+    ClusterStore localStore() {
         return cluster.store(raftId);
     }
 
@@ -365,6 +423,8 @@ public final class SwarmNode {
             nodeId = null;
             role = null;
             raftId = 0;
+            keyOnDisk = "";
+            locked = false;
             managers.clear();
             done.accept(null);
         });

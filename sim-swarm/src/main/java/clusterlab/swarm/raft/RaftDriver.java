@@ -63,6 +63,8 @@ public final class RaftDriver {
     private final Application app;
     private final TreeMap<Long, Node> nodes = new TreeMap<>();
     private StepObserver observer = d -> { };
+    /** Whether a restarted member may boot Raft now (an autolocked manager waits to be unlocked). */
+    private java.util.function.LongPredicate bootGate = id -> true;
 
     public RaftDriver(Network network, Transport transport, RaftConfig template, long tickNanos, Application app) {
         if (tickNanos <= 0) {
@@ -130,7 +132,7 @@ public final class RaftDriver {
 
             @Override
             public void onRestart(Machine m) {
-                if (!n.stopped) {
+                if (!n.stopped && bootGate.test(n.id)) {
                     boot(n);
                 }
             }
@@ -334,6 +336,22 @@ public final class RaftDriver {
                 storage.hardState().commit());
         n.core.campaign();
         handleReady(n);
+    }
+
+    /**
+     * Decides, at each machine restart, whether a member boots Raft at once; one held back boots
+     * on {@link #release}.
+     */
+    public void setBootGate(java.util.function.LongPredicate gate) {
+        this.bootGate = gate;
+    }
+
+    /** Boots a member the boot gate held back after its machine restarted. */
+    public void release(long id) {
+        Node n = nodes.get(id);
+        if (n != null && !n.stopped && n.core == null && n.machine.isRunning()) {
+            boot(n);
+        }
     }
 
     /** The configuration every member starts from (its id aside). */

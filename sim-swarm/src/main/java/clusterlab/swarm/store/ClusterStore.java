@@ -20,6 +20,8 @@ public final class ClusterStore {
     /** The cluster spec's settings swarm init/update may change (SwarmKit's defaults until then). */
     private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
     private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
+    /** The manager unlock key while autolock is on, else empty. */
+    private String unlockKey = "";
 
     public static final long DEFAULT_TASK_HISTORY_LIMIT = 5;
     public static final long DEFAULT_HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
@@ -45,6 +47,21 @@ public final class ClusterStore {
     /** The command that sets the cluster spec's task history limit and heartbeat period. */
     public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos) {
         return cmd("cluster-config", Long.toString(taskHistoryLimit), Long.toString(heartbeatPeriodNanos));
+    }
+
+    /** EncryptionConfig.AutoLockManagers: whether restarted managers wait for the unlock key. */
+    public boolean autolock() {
+        return !unlockKey.isEmpty();
+    }
+
+    /** The current unlock key, empty while autolock is off. */
+    public String unlockKey() {
+        return unlockKey;
+    }
+
+    /** The command that turns autolock on with {@code key}, or off when {@code key} is empty. */
+    public static String autolockCmd(String key) {
+        return key.isEmpty() ? cmd("autolock") : cmd("autolock", key);
     }
 
     public String workerToken() {
@@ -99,6 +116,7 @@ public final class ClusterStore {
                     heartbeatPeriodNanos = Long.parseLong(a.get(2));
                 }
             }
+            case "autolock" -> unlockKey = a.size() == 2 ? a.get(1) : "";
             case "token" -> {
                 if (a.size() == 3 && a.get(1).equals("worker")) {
                     workerSecret = a.get(2);
@@ -156,6 +174,9 @@ public final class ClusterStore {
         }
         if (taskHistoryLimit != DEFAULT_TASK_HISTORY_LIMIT || heartbeatPeriodNanos != DEFAULT_HEARTBEAT_PERIOD_NANOS) {
             b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos)).append('\n');
+        }
+        if (autolock()) {
+            b.append(autolockCmd(unlockKey)).append('\n');
         }
         for (NodeRecord n : nodes.values()) {
             b.append(cmd("node-add", n.id, Long.toString(n.raftId), n.hostname, n.addr, n.engineVersion, n.role,
