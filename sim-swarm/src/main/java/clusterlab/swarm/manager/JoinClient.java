@@ -15,6 +15,8 @@ import java.util.function.BiConsumer;
  * ends in the timeout error.
  */
 final class JoinClient {
+    private static final long LEADER_POLL_NANOS = 100_000_000L;
+
     private JoinClient() {
     }
 
@@ -50,12 +52,14 @@ final class JoinClient {
                             return;
                         }
                         node.adopt(r.nodeId(), r.role(), r.raftId(), self, r.managers());
+                        node.agent().start();
                         if (node.isManager()) {
                             node.cluster().startRaft(node, node.raftId(), false);
                             node.startManagerServices();
+                            whenLeaderKnown(node, deadline, () -> once.accept(r.role(), null));
+                        } else {
+                            once.accept(r.role(), null);
                         }
-                        node.agent().start();
-                        once.accept(r.role(), null);
                     }
 
                     @Override
@@ -74,5 +78,17 @@ final class JoinClient {
                 }
             }
         });
+    }
+
+    /**
+     * A manager's join answers once its Raft member has heard from the leader, as SwarmKit's join
+     * returns after the Raft join: the next command on the new manager finds the leader.
+     */
+    private static void whenLeaderKnown(SwarmNode node, long deadline, Runnable then) {
+        if (node.leaderNode() != null || node.machine().simulation().now() >= deadline) {
+            then.run();
+            return;
+        }
+        node.machine().schedule(LEADER_POLL_NANOS, () -> whenLeaderKnown(node, deadline, then));
     }
 }
