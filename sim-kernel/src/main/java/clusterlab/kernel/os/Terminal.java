@@ -14,6 +14,8 @@ public final class Terminal {
     private final Pipe input = new Pipe();
     private final OutputSink output;
     private Process foreground;
+    /** termios ECHO: whether what is typed appears on the screen (off while a password is read). */
+    private boolean echo = true;
 
     public Terminal(Tty tty, OutputSink output) {
         this.tty = tty;
@@ -37,6 +39,15 @@ public final class Terminal {
     /** Standard streams of a process attached to this terminal (stderr too goes to the screen). */
     public Stdio stdio() {
         return new Stdio(input, output, output, tty);
+    }
+
+    public boolean echoes() {
+        return echo;
+    }
+
+    /** Turns echo off for a secret and back on after it (term.ReadPassword does both). */
+    public void setEcho(boolean on) {
+        this.echo = on;
     }
 
     /** The process in the foreground: the one reading input and receiving Ctrl-C. */

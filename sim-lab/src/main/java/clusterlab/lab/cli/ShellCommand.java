@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.completer.StringsCompleter;
 import org.jline.terminal.Terminal;
@@ -62,13 +63,15 @@ final class ShellCommand implements Callable<Integer> {
         });
         LabShell shell = new LabShell(session, seed, out);
         if (interactive) {
-            runInteractive(shell, out);
+            runInteractive(shell, session);
         } else {
             out.flush();
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             String line;
             while (!shell.wantsToQuit() && (line = in.readLine()) != null) {
-                out.println(line); // echo after the prompt, as a terminal would have shown it
+                if (line.startsWith(":") || session.echoesInput()) {
+                    out.println(line); // echo after the prompt, as a terminal would have shown it
+                }
                 shell.line(line);
             }
             out.println();
@@ -77,14 +80,16 @@ final class ShellCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void runInteractive(LabShell shell, PrintStream out) throws IOException {
+    private static void runInteractive(LabShell shell, LabSession session) throws IOException {
         try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal)
                     .completer(new StringsCompleter(COMPLETIONS)).build();
             while (!shell.wantsToQuit()) {
                 String line;
                 try {
-                    line = reader.readLine("");
+                    // A secret (docker swarm unlock's key) is typed without echo, as on a real tty.
+                    line = session.echoesInput() ? reader.readLine("")
+                            : reader.readLine("", LineReaderImpl.NULL_MASK);
                 } catch (UserInterruptException ctrlC) {
                     shell.line("^C");
                     continue;

@@ -219,6 +219,17 @@ public final class LabSession {
         }
     }
 
+    /**
+     * Whether the current terminal shows what is typed: off while a program reads a secret; the
+     * shell's line editor always echoes its command line, whatever a killed program left behind.
+     */
+    public boolean echoesInput() {
+        if (current.idle()) {
+            current.terminal.setEcho(true);
+        }
+        return current.terminal.echoes();
+    }
+
     /** True while the current node's shell waits for a command line. */
     public boolean isIdle() {
         return current.idle();

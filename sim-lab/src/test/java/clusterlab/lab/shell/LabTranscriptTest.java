@@ -39,7 +39,9 @@ class LabTranscriptTest {
             if (line.startsWith("#")) {
                 continue;
             }
-            out.println(line);
+            if (line.startsWith(":") || session.echoesInput()) {
+                out.println(line);
+            }
             shell.line(line);
             if (shell.wantsToQuit()) {
                 break;

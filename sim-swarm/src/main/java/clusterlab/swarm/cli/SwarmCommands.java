@@ -110,11 +110,13 @@ final class SwarmCommands {
         boolean tty = in != null && in.terminal() != null;
         if (tty) {
             c.out("Please enter unlock key: ");
+            in.terminal().setEcho(false);
         }
         StringBuilder typed = new StringBuilder();
         java.util.function.Consumer<String> submit = key -> {
             c.ctx.process().stdio().in().detachReader();
             if (tty) {
+                in.terminal().setEcho(true);
                 c.out("\n"); // the key was read without echo; the newline is the CLI's
             }
             c.node.unlock(key.strip(), e -> c.okOrError(e, ""));
