@@ -191,7 +191,9 @@ public final class LabSession {
 
     /** Shows the prompt again (as pressing Enter at an idle prompt does); nothing while a program runs. */
     public void redisplayPrompt() {
-        if (current.idle()) {
+        if (current.shell == null || !current.shell.isAlive()) {
+            current.login(); // the machine restarted: a fresh login shows the first prompt
+        } else if (current.idle()) {
             current.terminal.input().write("\n");
             settle();
         }
@@ -311,10 +313,7 @@ public final class LabSession {
         t.host.machine().restart();
         t.shell = null;
         journal.add(":restart " + node);
-        sim.runFor(Time.MILLISECOND);
-        if (t == current) {
-            t.login();
-        }
+        sim.runFor(Time.MILLISECOND); // the prompt comes with the next login (redisplayPrompt or switchTo)
     }
 
     public void partition(List<java.util.Set<String>> groups) {

@@ -162,6 +162,11 @@ public final class RaftDriver {
                 : sim.random().stream("raft/" + n.machine.name() + "/tick-phase/" + n.machine.incarnation())
                         .nextLong(tickPhaseSpreadNanos);
         scheduleTick(n, phase);
+        if (n.core.voters().equals(java.util.Set.of(n.id))) {
+            // SwarmKit: "If we are the only registered member after restoring from the state,
+            // campaign to be the leader" — a lone manager leads again at once after a restart.
+            n.core.campaign();
+        }
         handleReady(n);
     }
 
