@@ -1,5 +1,7 @@
 package clusterlab.swarm.manager;
 
+import static clusterlab.swarm.manager.SwarmTesting.docker;
+import static clusterlab.swarm.manager.SwarmTesting.leaderHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clusterlab.kernel.Simulation;
@@ -21,13 +23,6 @@ class QuorumSizesTest {
             + "The swarm does not have a leader. It's possible that too few managers are online. "
             + "Make sure more than half of the managers are online.\n";
 
-    private static CommandResult docker(SwarmRuntime rt, String host, String... args) {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "docker";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        return rt.cluster().host(host).run(argv);
-    }
-
     private static SwarmRuntime managers(int n) {
         SwarmRuntime rt = SwarmRuntime.withHosts(40 + n, n);
         assertThat(docker(rt, "node1", "swarm", "init", "--advertise-addr", "eth0").exitStatus()).isZero();
@@ -38,16 +33,6 @@ class QuorumSizesTest {
         }
         rt.cluster().simulation().runFor(10 * Time.SECOND);
         return rt;
-    }
-
-    private static String leaderHost(SwarmRuntime rt) {
-        long leader = rt.swarm().driver().leader();
-        for (SwarmNode node : rt.swarm().nodes()) {
-            if (leader != 0 && node.inSwarm() && node.raftId() == leader && node.host().machine().isRunning()) {
-                return node.host().name();
-            }
-        }
-        return null;
     }
 
     @ParameterizedTest(name = "{0} managers")

@@ -1,5 +1,7 @@
 package clusterlab.swarm.manager;
 
+import static clusterlab.swarm.manager.SwarmTesting.docker;
+import static clusterlab.swarm.manager.SwarmTesting.leaderHost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import clusterlab.kernel.Simulation;
@@ -13,13 +15,6 @@ import org.junit.jupiter.api.Test;
 
 /** Crashes and partitions under SwarmKit's timing: elections, quorum loss, heartbeat expiry. */
 class SwarmFaultTest {
-    private static CommandResult docker(SwarmRuntime rt, String host, String... args) {
-        String[] argv = new String[args.length + 1];
-        argv[0] = "docker";
-        System.arraycopy(args, 0, argv, 1, args.length);
-        return rt.cluster().host(host).run(argv);
-    }
-
     /** node1 inits; node2 and node3 join as managers (or workers). */
     private static SwarmRuntime swarm(long seed, boolean managers) {
         SwarmRuntime rt = SwarmRuntime.withHosts(seed, 3);
@@ -32,16 +27,6 @@ class SwarmFaultTest {
         }
         rt.cluster().simulation().runFor(10 * Time.SECOND);
         return rt;
-    }
-
-    private static String leaderHost(SwarmRuntime rt) {
-        long leader = rt.swarm().driver().leader();
-        for (SwarmNode n : rt.swarm().nodes()) {
-            if (n.inSwarm() && n.raftId() == leader && leader != 0) {
-                return n.host().name();
-            }
-        }
-        return null;
     }
 
     private static String line(String table, String hostname) {
