@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * GNU {@code grep [-i] [-v] [-c] [-n] [-q] [-E|-F] PATTERN [FILE]...}: basic regular expressions by
- * default. Status 0 when a line matched, 1 when none did, 2 on error.
+ * GNU {@code grep [-i] [-v] [-c] [-n] [-q] [-E|-F] [-A|-B|-C NUM] PATTERN [FILE]...}: basic regular
+ * expressions by default; context lines as GNU prints them ({@code N-} for context, {@code N:} for
+ * matches, {@code --} between groups). Status 0 when a line matched, 1 when none did, 2 on error.
  */
 public final class Grep implements Program {
     @Override
@@ -21,14 +22,37 @@ public final class Grep implements Program {
         boolean numbers = false;
         boolean quiet = false;
         char syntax = 'G';
+        int before = 0;
+        int after = 0;
         String pattern = null;
         List<String> files = new ArrayList<>();
         boolean options = true;
-        for (String a : ctx.args()) {
+        List<String> args = ctx.args();
+        for (int ai = 0; ai < args.size(); ai++) {
+            String a = args.get(ai);
             if (options && a.equals("--")) {
                 options = false;
             } else if (options && a.startsWith("-") && a.length() > 1) {
-                for (char c : a.substring(1).toCharArray()) {
+                for (int ci = 1; ci < a.length(); ci++) {
+                    char c = a.charAt(ci);
+                    if (c == 'A' || c == 'B' || c == 'C') {
+                        // The count is the rest of this word (-A3) or the next word (-A 3).
+                        String num = ci + 1 < a.length() ? a.substring(ci + 1) : ai + 1 < args.size() ? args.get(++ai) : null;
+                        int lines = contextLength(num);
+                        if (lines < 0) {
+                            if (num == null) {
+                                ctx.eprintln("grep: option requires an argument -- '" + c + "'");
+                                usage(ctx);
+                            } else {
+                                ctx.eprintln("grep: " + num + ": invalid context length argument");
+                            }
+                            ctx.exit(2);
+                            return;
+                        }
+                        before = c == 'A' ? before : lines;
+                        after = c == 'B' ? after : lines;
+                        break;
+                    }
                     switch (c) {
                         case 'i' -> ignoreCase = true;
                         case 'v' -> invert = true;
@@ -38,8 +62,7 @@ public final class Grep implements Program {
                         case 'E', 'F', 'G' -> syntax = c;
                         default -> {
                             ctx.eprintln("grep: invalid option -- '" + c + "'");
-                            ctx.eprintln("Usage: grep [OPTION]... PATTERNS [FILE]...");
-                            ctx.eprintln("Try 'grep --help' for more information.");
+                            usage(ctx);
                             ctx.exit(2);
                             return;
                         }
@@ -52,8 +75,7 @@ public final class Grep implements Program {
             }
         }
         if (pattern == null) {
-            ctx.eprintln("Usage: grep [OPTION]... PATTERNS [FILE]...");
-            ctx.eprintln("Try 'grep --help' for more information.");
+            usage(ctx);
             ctx.exit(2);
             return;
         }
@@ -76,17 +98,37 @@ public final class Grep implements Program {
         boolean num = numbers;
         boolean q = quiet;
         int[] matched = {0};
+        int contextBefore = before;
+        int contextAfter = after;
         ToolSupport.run(ctx, 1L << 20, Time.MILLISECOND, () -> Inputs.forEach(ctx, "grep", files, (name, text) -> {
             StringBuilder out = new StringBuilder();
             int n = 0;
-            int lineNo = 0;
-            for (String line : ToolSupport.lines(text)) {
-                lineNo++;
-                if (regex.matcher(line).find() != inv) {
+            List<String> lines = ToolSupport.lines(text);
+            int lastPrinted = -1;
+            int afterLeft = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                boolean match = regex.matcher(lines.get(i)).find() != inv;
+                if (match) {
                     n++;
-                    if (!count && !q) {
-                        out.append(prefix ? name + ":" : "").append(num ? lineNo + ":" : "").append(line).append('\n');
+                }
+                if (count || q) {
+                    continue;
+                }
+                if (match) {
+                    int from = Math.max(i - contextBefore, lastPrinted + 1);
+                    if (lastPrinted >= 0 && from > lastPrinted + 1 && (contextBefore > 0 || contextAfter > 0)) {
+                        out.append("--\n");
                     }
+                    for (int j = from; j < i; j++) {
+                        appendLine(out, prefix ? name : null, num, j + 1, '-', lines.get(j));
+                    }
+                    appendLine(out, prefix ? name : null, num, i + 1, ':', lines.get(i));
+                    lastPrinted = i;
+                    afterLeft = contextAfter;
+                } else if (afterLeft > 0) {
+                    appendLine(out, prefix ? name : null, num, i + 1, '-', lines.get(i));
+                    lastPrinted = i;
+                    afterLeft--;
                 }
             }
             if (count && !q) {
@@ -95,6 +137,30 @@ public final class Grep implements Program {
             matched[0] += n;
             ctx.print(out.toString());
         }, errors -> ctx.exit(errors > 0 && !(q && matched[0] > 0) ? 2 : matched[0] > 0 ? 0 : 1)));
+    }
+
+    private static void usage(ProcessContext ctx) {
+        ctx.eprintln("Usage: grep [OPTION]... PATTERNS [FILE]...");
+        ctx.eprintln("Try 'grep --help' for more information.");
+    }
+
+    /** A context length argument, or -1 when it is missing or not a non-negative number. */
+    private static int contextLength(String num) {
+        if (num == null || num.isEmpty() || num.length() > 9 || !num.chars().allMatch(Character::isDigit)) {
+            return -1;
+        }
+        return Integer.parseInt(num);
+    }
+
+    /** One output line: {@code file:}, {@code N:} for a match, {@code file-}, {@code N-} for context. */
+    private static void appendLine(StringBuilder out, String file, boolean numbers, int lineNo, char sep, String line) {
+        if (file != null) {
+            out.append(file).append(sep);
+        }
+        if (numbers) {
+            out.append(lineNo).append(sep);
+        }
+        out.append(line).append('\n');
     }
 
     /** POSIX basic regex to Java: \( \) \{ \} \| \+ \? are operators, their bare forms literal. */
