@@ -130,30 +130,41 @@ final class SwarmCommands {
         }, () -> submit.accept(typed.toString()));
     }
 
-    /** SwarmKit's validation of the spec fields clusterlab keeps, or null when they are valid. */
+    /** SwarmKit's validation of the spec fields (controlapi validateClusterSpec), or null when valid. */
     private static String invalidSpec(Call c) {
-        if (c.cmd.changed("dispatcher-heartbeat") && c.cmd.durationNanos("dispatcher-heartbeat") <= 0) {
-            return "rpc error: code = InvalidArgument desc = heartbeat period must be positive";
+        if (c.cmd.changed("cert-expiry") && c.cmd.durationNanos("cert-expiry") < MIN_CERT_EXPIRY_NANOS) {
+            return "rpc error: code = InvalidArgument desc = minimum certificate expiry time is: 1h0m0s";
+        }
+        if (c.cmd.changed("dispatcher-heartbeat") && c.cmd.durationNanos("dispatcher-heartbeat") < 0) {
+            return "rpc error: code = InvalidArgument desc = heartbeat time period cannot be a negative duration";
         }
         if (c.cmd.changed("task-history-limit") && c.cmd.integer("task-history-limit") < 0) {
+            // clusterlab's own check: a negative limit would make the reaper keep nothing sensible.
             return "rpc error: code = InvalidArgument desc = task history retention limit must be non-negative";
         }
         return null;
     }
 
+    /** ca.MinNodeCertExpiration. */
+    private static final long MIN_CERT_EXPIRY_NANOS = 3600L * 1_000_000_000L;
+
     /**
      * Writes what the command changed of the cluster spec (task history limit, heartbeat period,
-     * autolock), then runs {@code then}; nothing is written when nothing changed.
+     * certificate expiry, autolock), then runs {@code then}; nothing is written when nothing changed.
+     * A zero heartbeat period means SwarmKit's default, as an unset protobuf duration does.
      */
     private static void applySpec(Call c, Runnable then) {
         boolean limitChanged = c.cmd.changed("task-history-limit");
         boolean periodChanged = c.cmd.changed("dispatcher-heartbeat");
+        boolean expiryChanged = c.cmd.changed("cert-expiry");
         ClusterStore s = c.node.store();
         List<String> writes = new java.util.ArrayList<>();
-        if (limitChanged || periodChanged) {
+        if (limitChanged || periodChanged || expiryChanged) {
             long limit = limitChanged ? c.cmd.integer("task-history-limit") : s.taskHistoryLimit();
             long period = periodChanged ? c.cmd.durationNanos("dispatcher-heartbeat") : s.heartbeatPeriodNanos();
-            writes.add(ClusterStore.clusterConfig(limit, period));
+            long expiry = expiryChanged ? c.cmd.durationNanos("cert-expiry") : s.certExpiryNanos();
+            writes.add(ClusterStore.clusterConfig(limit, period == 0 ? ClusterStore.DEFAULT_HEARTBEAT_PERIOD_NANOS : period,
+                    expiry));
         }
         if (c.cmd.changed("autolock") && c.cmd.bool("autolock") != s.autolock()) {
             writes.add(ClusterStore.autolockCmd(c.cmd.bool("autolock") ? Ids.unlockKey(c.ctx.random()) : ""));

@@ -13,9 +13,6 @@ import java.util.TreeSet;
  * its address and the managers it knows.
  */
 final class SwarmInfo {
-    /** SwarmKit's default node certificate validity (90 days); clusterlab issues no certificates. */
-    private static final String CA_EXPIRY = "3 months";
-
     private SwarmInfo() {
     }
 
@@ -55,7 +52,7 @@ final class SwarmInfo {
                     .append("  Dispatcher:\n")
                     .append("   Heartbeat Period: ").append(HumanDuration.of(store.heartbeatPeriodNanos())).append('\n')
                     .append("  CA Configuration:\n")
-                    .append("   Expiry Duration: ").append(CA_EXPIRY).append('\n')
+                    .append("   Expiry Duration: ").append(HumanDuration.of(store.certExpiryNanos())).append('\n')
                     .append("   Force Rotate: 0\n")
                     .append("  Autolock Managers: false\n")
                     .append("  Root Rotation In Progress: false\n");

@@ -20,11 +20,14 @@ public final class ClusterStore {
     /** The cluster spec's settings swarm init/update may change (SwarmKit's defaults until then). */
     private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
     private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
+    private long certExpiryNanos = DEFAULT_CERT_EXPIRY_NANOS;
     /** The manager unlock key while autolock is on, else empty. */
     private String unlockKey = "";
 
     public static final long DEFAULT_TASK_HISTORY_LIMIT = 5;
     public static final long DEFAULT_HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
+    /** SwarmKit's node certificate validity: 90 days (2160h). */
+    public static final long DEFAULT_CERT_EXPIRY_NANOS = 2160L * 3600 * 1_000_000_000L;
 
     public boolean initialized() {
         return !caDigest.isEmpty();
@@ -44,9 +47,15 @@ public final class ClusterStore {
         return heartbeatPeriodNanos;
     }
 
-    /** The command that sets the cluster spec's task history limit and heartbeat period. */
-    public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos) {
-        return cmd("cluster-config", Long.toString(taskHistoryLimit), Long.toString(heartbeatPeriodNanos));
+    /** CAConfig.NodeCertExpiry: how long node certificates are valid. */
+    public long certExpiryNanos() {
+        return certExpiryNanos;
+    }
+
+    /** The command that sets the cluster spec's task history limit, heartbeat period and cert expiry. */
+    public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos, long certExpiryNanos) {
+        return cmd("cluster-config", Long.toString(taskHistoryLimit), Long.toString(heartbeatPeriodNanos),
+                Long.toString(certExpiryNanos));
     }
 
     /** EncryptionConfig.AutoLockManagers: whether restarted managers wait for the unlock key. */
@@ -111,9 +120,10 @@ public final class ClusterStore {
                 }
             }
             case "cluster-config" -> {
-                if (a.size() == 3) {
+                if (a.size() == 4) {
                     taskHistoryLimit = Long.parseLong(a.get(1));
                     heartbeatPeriodNanos = Long.parseLong(a.get(2));
+                    certExpiryNanos = Long.parseLong(a.get(3));
                 }
             }
             case "autolock" -> unlockKey = a.size() == 2 ? a.get(1) : "";
@@ -172,8 +182,9 @@ public final class ClusterStore {
         if (initialized()) {
             b.append(cmd("init", caDigest, workerSecret, managerSecret)).append('\n');
         }
-        if (taskHistoryLimit != DEFAULT_TASK_HISTORY_LIMIT || heartbeatPeriodNanos != DEFAULT_HEARTBEAT_PERIOD_NANOS) {
-            b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos)).append('\n');
+        if (taskHistoryLimit != DEFAULT_TASK_HISTORY_LIMIT || heartbeatPeriodNanos != DEFAULT_HEARTBEAT_PERIOD_NANOS
+                || certExpiryNanos != DEFAULT_CERT_EXPIRY_NANOS) {
+            b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos, certExpiryNanos)).append('\n');
         }
         if (autolock()) {
             b.append(autolockCmd(unlockKey)).append('\n');
