@@ -147,6 +147,47 @@ public final class ProcessContext {
         return process.stdio().tty();
     }
 
+    /** The terminal standard input comes from, or null when it is a pipe, a file or /dev/null. */
+    public Terminal stdinTerminal() {
+        Pipe in = process.stdio().in();
+        return in == null ? null : in.terminal();
+    }
+
+    /**
+     * Reads one line of standard input and hands it over without its newline (at EOF: what came,
+     * or null when nothing did), then lets go of stdin. With {@code secret} and a terminal on
+     * stdin, echo is off while the line is typed and on again after (term.ReadPassword).
+     */
+    public void readLine(boolean secret, Consumer<String> onLine) {
+        Pipe in = process.stdio().in();
+        Terminal terminal = secret ? stdinTerminal() : null;
+        if (terminal != null) {
+            terminal.setEcho(false);
+        }
+        StringBuilder typed = new StringBuilder();
+        boolean[] done = {false};
+        Consumer<String> finish = line -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            if (terminal != null) {
+                terminal.setEcho(true);
+            }
+            if (in != null) {
+                in.detachReader();
+            }
+            onLine.accept(line);
+        };
+        readInput(text -> {
+            typed.append(text);
+            int nl = typed.indexOf("\n");
+            if (nl >= 0) {
+                finish.accept(typed.substring(0, nl));
+            }
+        }, () -> finish.accept(typed.length() > 0 ? typed.toString() : null));
+    }
+
     /**
      * Reads standard input: {@code onData} gets text as it arrives, {@code onEof} once at the end.
      * Without a stdin (/dev/null) EOF comes at once.

@@ -1,6 +1,7 @@
 package clusterlab.runtime.cli;
 
 import clusterlab.kernel.fs.FsException;
+import clusterlab.kernel.os.Terminal;
 import clusterlab.runtime.image.Image;
 import clusterlab.runtime.image.ImageReference;
 import clusterlab.runtime.registry.RegistryClient;
@@ -67,7 +68,19 @@ final class RegistryCommands {
         }
         StringBuilder buffer = new StringBuilder();
         String[] answers = {user, password};
-        inv.out(user == null ? "Username: " : "Password: ");
+        // The password is typed without echo when stdin is the terminal (term.ReadPassword).
+        Terminal terminal = inv.ctx.stdinTerminal();
+        Runnable askPassword = () -> {
+            inv.out("Password: ");
+            if (terminal != null) {
+                terminal.setEcho(false);
+            }
+        };
+        if (user == null) {
+            inv.out("Username: ");
+        } else {
+            askPassword.run();
+        }
         inv.ctx.readInput(text -> {
             buffer.append(text);
             int nl;
@@ -81,9 +94,12 @@ final class RegistryCommands {
                         return;
                     }
                     answers[0] = line;
-                    inv.out("Password: ");
+                    askPassword.run();
                 } else {
                     answers[1] = line;
+                    if (terminal != null) {
+                        terminal.setEcho(true);
+                    }
                     inv.out("\n");
                     inv.ctx.process().stdio().in().detachReader();
                     finishLogin(inv, answers[0], answers[1]);

@@ -115,16 +115,7 @@ final class SystemCommands {
                             : "  - all dangling images\n")
                     + "  - all build cache\n"
                     + "Are you sure you want to continue? [y/N] ");
-            StringBuilder answer = new StringBuilder();
-            inv.ctx.readInput(text -> {
-                answer.append(text);
-                int nl = answer.indexOf("\n");
-                if (nl >= 0 && !inv.ctx.process().stdio().isTty()) {
-                    decide(inv, answer.substring(0, nl), all, volumes);
-                } else if (nl >= 0) {
-                    decide(inv, answer.substring(0, nl), all, volumes);
-                }
-            }, () -> decide(inv, answer.toString(), all, volumes));
+            inv.ctx.readLine(false, answer -> decide(inv, answer == null ? "" : answer, all, volumes));
             return;
         }
         doPrune(inv, all, volumes);
@@ -134,7 +125,6 @@ final class SystemCommands {
         if (!inv.ctx.process().isAlive()) {
             return;
         }
-        inv.ctx.process().stdio().in().detachReader();
         String a = answer.strip();
         if (a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes")) {
             doPrune(inv, all, volumes);

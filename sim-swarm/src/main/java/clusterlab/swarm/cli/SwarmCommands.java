@@ -105,29 +105,17 @@ final class SwarmCommands {
             c.fail("Error: swarm is not locked");
             return;
         }
-        // docker/cli's readKey prompts (and reads without echo) only when stdin is the terminal.
-        var in = c.ctx.process().stdio().in();
-        boolean tty = in != null && in.terminal() != null;
+        // docker/cli's readKey prompts, and reads without echo, only when stdin is the terminal.
+        boolean tty = c.ctx.stdinTerminal() != null;
         if (tty) {
             c.out("Please enter unlock key: ");
-            in.terminal().setEcho(false);
         }
-        StringBuilder typed = new StringBuilder();
-        java.util.function.Consumer<String> submit = key -> {
-            c.ctx.process().stdio().in().detachReader();
+        c.ctx.readLine(true, key -> {
             if (tty) {
-                in.terminal().setEcho(true);
-                c.out("\n"); // the key was read without echo; the newline is the CLI's
+                c.out("\n"); // the key was not echoed; the newline is the CLI's
             }
-            c.node.unlock(key.strip(), e -> c.okOrError(e, ""));
-        };
-        c.ctx.readInput(text -> {
-            typed.append(text);
-            int nl = typed.indexOf("\n");
-            if (nl >= 0) {
-                submit.accept(typed.substring(0, nl));
-            }
-        }, () -> submit.accept(typed.toString()));
+            c.node.unlock(key == null ? "" : key.strip(), e -> c.okOrError(e, ""));
+        });
     }
 
     /** SwarmKit's validation of the spec fields (controlapi validateClusterSpec), or null when valid. */
