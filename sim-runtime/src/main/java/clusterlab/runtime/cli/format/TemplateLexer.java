@@ -406,7 +406,15 @@ final class TemplateLexer {
     }
 
     private boolean lexChar() {
-        // Bounded by the input: each step consumes a character or stops.
+        return lexEscaped('\'', Type.CHAR_CONSTANT, "unterminated character constant");
+    }
+
+    /**
+     * The body of a quoted string or character constant up to {@code close}; backslash escapes one
+     * character, and a newline or the end of input is Go's "unterminated" error. Bounded by the
+     * input: each step consumes a character or stops.
+     */
+    private boolean lexEscaped(char close, Type type, String unterminated) {
         while (true) {
             int r = next();
             if (r == '\\') {
@@ -414,14 +422,14 @@ final class TemplateLexer {
                 if (e != EOF_CHAR && e != '\n') {
                     continue;
                 }
-                return error("unterminated character constant");
+                return error(unterminated);
             } else if (r == EOF_CHAR || r == '\n') {
-                return error("unterminated character constant");
-            } else if (r == '\'') {
+                return error(unterminated);
+            } else if (r == close) {
                 break;
             }
         }
-        emit(Type.CHAR_CONSTANT);
+        emit(type);
         return true;
     }
 
@@ -466,22 +474,7 @@ final class TemplateLexer {
     }
 
     private boolean lexQuote() {
-        while (true) {
-            int r = next();
-            if (r == '\\') {
-                int e = next();
-                if (e != EOF_CHAR && e != '\n') {
-                    continue;
-                }
-                return error("unterminated quoted string");
-            } else if (r == EOF_CHAR || r == '\n') {
-                return error("unterminated quoted string");
-            } else if (r == '"') {
-                break;
-            }
-        }
-        emit(Type.STRING);
-        return true;
+        return lexEscaped('"', Type.STRING, "unterminated quoted string");
     }
 
     private boolean lexRawQuote() {
