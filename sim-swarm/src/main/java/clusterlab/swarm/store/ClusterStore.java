@@ -17,6 +17,7 @@ public final class ClusterStore {
     private String workerSecret = "";
     private String managerSecret = "";
     private final TreeMap<String, NodeRecord> nodes = new TreeMap<>();
+    private final Workloads workloads = new Workloads();
     /** The cluster spec's settings swarm init/update may change (SwarmKit's defaults until then). */
     private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
     private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
@@ -85,6 +86,11 @@ public final class ClusterStore {
         return "SWMTKN-1-" + caDigest + "-" + secret;
     }
 
+    /** The services and tasks. */
+    public Workloads workloads() {
+        return workloads;
+    }
+
     public Collection<NodeRecord> nodes() {
         return nodes.values();
     }
@@ -111,6 +117,9 @@ public final class ClusterStore {
             a.add(unword(s));
         }
         NodeRecord n = a.size() > 1 ? nodes.get(a.get(1)) : null;
+        if (workloads.apply(a, nowNanos)) {
+            return;
+        }
         switch (a.get(0)) {
             case "init" -> {
                 if (a.size() == 4) {
@@ -140,6 +149,7 @@ public final class ClusterStore {
                         nodes.put(a.get(1), new NodeRecord(a.get(1), Long.parseLong(a.get(2)), a.get(3), a.get(4),
                                 a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
                                 Long.parseLong(a.get(9))));
+                        workloads.nodeAdded(a.get(1));
                     } catch (NumberFormatException e) {
                         // not a command this store wrote: nothing changes
                     }
@@ -170,6 +180,7 @@ public final class ClusterStore {
             case "node-rm" -> {
                 if (n != null) {
                     nodes.remove(n.id);
+                    workloads.nodeRemoved(n.id);
                 }
             }
             default -> { }
@@ -189,6 +200,7 @@ public final class ClusterStore {
         if (autolock()) {
             b.append(autolockCmd(unlockKey)).append('\n');
         }
+        workloads.encodeSandboxes(b);
         for (NodeRecord n : nodes.values()) {
             b.append(cmd("node-add", n.id, Long.toString(n.raftId), n.hostname, n.addr, n.engineVersion, n.role,
                     Long.toString(n.createdNanos), Integer.toString(n.cpus), Long.toString(n.memoryBytes)))
@@ -199,6 +211,7 @@ public final class ClusterStore {
                 b.append(cmd("node-label", n.id, l.getKey(), l.getValue())).append('\n');
             }
         }
+        workloads.encode(b);
         return b.toString();
     }
 

@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param entrypoint {@code --entrypoint} (null: the image's)
  * @param mode {@code replicated} or {@code global}
  * @param replicas the replicated mode's count (ignored in global mode)
+ * @param forceUpdate bumped by {@code service update --force} so that tasks are replaced even
+ *     though nothing else changed (SwarmKit's TaskSpec.ForceUpdate)
  */
 public record ServiceSpec(
         String name,
@@ -47,7 +49,8 @@ public record ServiceSpec(
         UpdateConfig updateConfig,
         UpdateConfig rollbackConfig,
         List<PortConfig> ports,
-        String endpointMode) {
+        String endpointMode,
+        long forceUpdate) {
 
     /** SwarmKit's default stop grace period. */
     public static final long DEFAULT_STOP_GRACE_NANOS = 10 * Time.SECOND;
@@ -164,6 +167,7 @@ public record ServiceSpec(
         public UpdateConfig rollbackConfig = UpdateConfig.DEFAULTS;
         public List<PortConfig> ports = new ArrayList<>();
         public String endpointMode = "vip";
+        public long forceUpdate;
 
         public Builder() {
         }
@@ -197,13 +201,14 @@ public record ServiceSpec(
             rollbackConfig = s.rollbackConfig;
             ports = new ArrayList<>(s.ports);
             endpointMode = s.endpointMode;
+            forceUpdate = s.forceUpdate;
         }
 
         public ServiceSpec build() {
             return new ServiceSpec(name, labels, image, args, entrypoint, env, containerLabels, hostname, workdir,
                     user, mounts, stopGracePeriodNanos, stopSignal, tty, readOnly, limitNanoCpus, limitMemoryBytes,
                     reserveNanoCpus, reserveMemoryBytes, restartPolicy, constraints, placementPrefs, mode, replicas,
-                    updateConfig, rollbackConfig, ports, endpointMode);
+                    updateConfig, rollbackConfig, ports, endpointMode, forceUpdate);
         }
     }
 }
