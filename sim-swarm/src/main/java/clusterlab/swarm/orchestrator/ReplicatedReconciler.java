@@ -24,6 +24,15 @@ public final class ReplicatedReconciler {
     private ReplicatedReconciler() {}
 
     public static List<Action> reconcile(int replicas, long currentSpecVersion, List<TaskView> tasks) {
+        return reconcile(replicas, currentSpecVersion, tasks, java.util.Set.of());
+    }
+
+    /**
+     * As above, leaving alone the {@code settled} slots: their task ended and the restart policy
+     * does not replace it (condition none, on-failure after a clean exit, attempts used up).
+     */
+    public static List<Action> reconcile(int replicas, long currentSpecVersion, List<TaskView> tasks,
+                                         java.util.Set<Integer> settled) {
         if (replicas < 0) {
             throw new IllegalArgumentException("replicas must not be negative: " + replicas);
         }
@@ -36,9 +45,9 @@ public final class ReplicatedReconciler {
         List<Action> actions = new ArrayList<>();
         for (int slot = 1; slot <= replicas; slot++) {
             List<TaskView> here = activeBySlot.get(slot);
-            if (here == null || here.isEmpty()) {
+            if ((here == null || here.isEmpty()) && !settled.contains(slot)) {
                 actions.add(new Action.CreateTask(slot));
-            } else if (here.size() > 1) {
+            } else if (here != null && here.size() > 1) {
                 // Keep the task of the newest spec (then the later id); shut down the rest.
                 TaskView keep = here.get(0);
                 for (TaskView t : here) {

@@ -7,8 +7,11 @@ package clusterlab.swarm.orchestrator;
  * @param specVersion the service spec version the task was made from (an update bumps it)
  */
 public record TaskView(String id, int slot, TaskState desired, TaskState observed, long specVersion, String nodeId) {
-    /** Running or on its way there, and meant to. */
+    /**
+     * Running or on its way there, and meant to: desired RUNNING, or READY (a replacement waiting
+     * for its restart delay or for the task it replaces to stop).
+     */
     public boolean isActive() {
-        return desired == TaskState.RUNNING && !observed.isTerminal();
+        return desired.ordinal() <= TaskState.RUNNING.ordinal() && !observed.isTerminal();
     }
 }
