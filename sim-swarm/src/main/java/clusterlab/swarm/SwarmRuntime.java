@@ -46,7 +46,7 @@ public final class SwarmRuntime {
     }
 
     private void attach(Host h) {
-        SwarmNode node = swarm.attach(h);
+        SwarmNode node = swarm.attach(h, docker.engine(h.name()));
         docker.engine(h.name()).setSwarmInfo(node::infoSection);
     }
 

@@ -219,6 +219,19 @@ public final class Container {
         return stack;
     }
 
+    /**
+     * Connects the running container to one more network, as swarm's agent attaches a task to the
+     * ingress overlay: an interface {@code name} with {@code ip} in {@code subnet}, which its
+     * sockets answer on. Gone when the container stops (its network namespace goes).
+     */
+    public void attachInterface(String name, Ipv4 ip, clusterlab.kernel.net.Subnet subnet, int mtu) {
+        if (stack == null || namespaces == null || !isRunning()) {
+            throw EngineException.conflict("Container " + shortId() + " is not running");
+        }
+        stack.addBridgeAddress(ip, subnet);
+        namespaces.net().addInterface(name, ip, subnet, ContainerRunner.macFor(ip), mtu, 0);
+    }
+
     void setStack(HostStack s) {
         this.stack = s;
     }

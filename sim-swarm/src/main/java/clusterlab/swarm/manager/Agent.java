@@ -38,7 +38,8 @@ final class Agent {
         }
     }
 
-    private Ipv4 target() {
+    /** The manager this agent currently talks to, or null. */
+    Ipv4 target() {
         if (node.managers().isEmpty()) {
             return null;
         }
@@ -51,7 +52,8 @@ final class Agent {
             return;
         }
         node.cluster().cluster().transport().sendDatagram(node.machine(), SwarmNode.DISPATCHER_PORT, to,
-                SwarmNode.DISPATCHER_PORT, new Wire.Heartbeat(node.nodeId(), node.host().address()), 96);
+                SwarmNode.DISPATCHER_PORT, new Wire.Heartbeat(node.nodeId(), node.host().address(), node.taskReports()),
+                96 + 96 * node.taskReports().size());
         long gen = generation;
         next = node.machine().schedule(ACK_TIMEOUT_NANOS, () -> {
             if (gen == generation) {

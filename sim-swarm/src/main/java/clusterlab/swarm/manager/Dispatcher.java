@@ -2,8 +2,13 @@ package clusterlab.swarm.manager;
 
 import clusterlab.kernel.EventHandle;
 import clusterlab.kernel.Time;
+import clusterlab.kernel.net.Ipv4;
+import clusterlab.swarm.orchestrator.TaskState;
 import clusterlab.swarm.store.ClusterStore;
 import clusterlab.swarm.store.NodeRecord;
+import clusterlab.swarm.store.ServiceRecord;
+import clusterlab.swarm.store.TaskRecord;
+import clusterlab.swarm.store.Workloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -21,6 +26,10 @@ final class Dispatcher {
     private final TreeMap<String, EventHandle> expiries = new TreeMap<>();
     /** When each node's last heartbeat arrived (virtual nanos), for observation. */
     private final TreeMap<String, Long> lastHeard = new TreeMap<>();
+    /** The assignments each node was last sent, to send only what changed. */
+    private final TreeMap<String, Wire.Assignments> lastSent = new TreeMap<>();
+    /** Task states proposed and not yet applied, so a repeated report is not proposed twice. */
+    private final TreeMap<String, TaskState> proposed = new TreeMap<>();
     private boolean stopped;
 
     Dispatcher(SwarmNode leader, long term) {
@@ -119,6 +128,94 @@ final class Dispatcher {
         leader.cluster().cluster().transport().sendDatagram(leader.machine(), SwarmNode.DISPATCHER_PORT,
                 hb.replyTo(), SwarmNode.DISPATCHER_PORT,
                 new Wire.HeartbeatAck(n.id, period, n.role, leader.managerAddresses()), 128);
+        reports(hb.nodeId(), hb.reports());
+        // The whole set again: an assignment message that got lost is repaired within a period.
+        Wire.Assignments a = assignmentsFor(leader.localStore(), n);
+        lastSent.put(n.id, a);
+        send(hb.replyTo(), a);
+    }
+
+    /** Task states an agent observed: the ones that move a task forward are written to the store. */
+    void reports(String nodeId, List<Wire.TaskReport> reports) {
+        if (stopped || reports == null) {
+            return;
+        }
+        ClusterStore s = leader.localStore();
+        List<String> writes = new ArrayList<>();
+        for (Wire.TaskReport r : reports) {
+            TaskRecord t = s.workloads().task(r.taskId());
+            TaskState already = proposed.get(r.taskId());
+            if (t == null || !nodeId.equals(t.nodeId) || !t.observed.canMoveTo(r.state())
+                    || already != null && already.ordinal() >= r.state().ordinal()) {
+                continue;
+            }
+            proposed.put(r.taskId(), r.state());
+            writes.add(Workloads.taskStatus(r.taskId(), r.state(), r.message(), r.err(), r.containerId(),
+                    r.exitCode()));
+        }
+        if (!writes.isEmpty()) {
+            leader.proposeAll(writes, err -> {
+                for (Wire.TaskReport r : reports) {
+                    proposed.remove(r.taskId(), r.state());
+                }
+            });
+        }
+    }
+
+    /** Sends every node whose assignments changed its new set (called after each orchestrator pass). */
+    void syncAssignments(ClusterStore s) {
+        if (stopped) {
+            return;
+        }
+        TreeMap<String, List<Wire.Assignment>> byNode = new TreeMap<>();
+        for (TaskRecord t : s.workloads().tasks()) {
+            if (t.assigned()) {
+                byNode.computeIfAbsent(t.nodeId, k -> new ArrayList<>()).add(assignment(s, t));
+            }
+        }
+        List<Wire.IngressService> ingress = ingress(s);
+        for (NodeRecord n : s.nodes()) {
+            if ("down".equals(n.status)) {
+                continue;
+            }
+            Wire.Assignments a = new Wire.Assignments(n.id, byNode.getOrDefault(n.id, List.of()), ingress,
+                    s.workloads().sandboxAddr(n.id));
+            if (!a.equals(lastSent.get(n.id))) {
+                lastSent.put(n.id, a);
+                send(Ipv4.parse(n.addr), a);
+            }
+        }
+    }
+
+    private void send(Ipv4 to, Wire.Assignments a) {
+        leader.cluster().cluster().transport().sendDatagram(leader.machine(), SwarmNode.DISPATCHER_PORT, to,
+                SwarmNode.DISPATCHER_PORT, a, a.sizeBytes());
+    }
+
+    private static Wire.Assignments assignmentsFor(ClusterStore s, NodeRecord n) {
+        List<Wire.Assignment> tasks = new ArrayList<>();
+        for (TaskRecord t : s.workloads().tasks()) {
+            if (n.id.equals(t.nodeId)) {
+                tasks.add(assignment(s, t));
+            }
+        }
+        return new Wire.Assignments(n.id, tasks, ingress(s), s.workloads().sandboxAddr(n.id));
+    }
+
+    private static Wire.Assignment assignment(ClusterStore s, TaskRecord t) {
+        ServiceRecord svc = s.workloads().service(t.serviceId);
+        String name = svc != null ? svc.name() : t.spec.name();
+        return new Wire.Assignment(t.id, t.serviceId, name, t.slot, t.desired, t.spec, t.ingressAddr);
+    }
+
+    private static List<Wire.IngressService> ingress(ClusterStore s) {
+        List<Wire.IngressService> out = new ArrayList<>();
+        for (ServiceRecord svc : s.workloads().services()) {
+            if (!svc.spec.ingressPorts().isEmpty()) {
+                out.add(new Wire.IngressService(svc.id, svc.vip, svc.spec.ingressPorts()));
+            }
+        }
+        return out;
     }
 
     void leave(Wire.Leave leave) {

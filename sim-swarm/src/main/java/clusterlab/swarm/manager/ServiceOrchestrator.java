@@ -156,17 +156,13 @@ final class ServiceOrchestrator {
         ServiceUpdater updater = updaters.get(s.id);
         for (ReplicatedReconciler.Action a : ReplicatedReconciler.reconcile((int) s.spec.replicas(), s.version,
                 views, settled)) {
-            switch (a) {
-                case ReplicatedReconciler.Action.CreateTask c -> {
-                    String id = plan.newTaskId(leader);
-                    plan.add(Workloads.taskCreate(id, s.id, c.slot(), "", s.version, TaskState.RUNNING));
-                    views.add(new TaskView(id, c.slot(), TaskState.RUNNING, TaskState.NEW, s.version, ""));
-                }
-                case ReplicatedReconciler.Action.ShutdownTask sd -> {
-                    if (updater == null || !updater.owns(sd.taskId())) {
-                        plan.add(Workloads.taskDesired(sd.taskId(), TaskState.SHUTDOWN));
-                    }
-                }
+            if (a instanceof ReplicatedReconciler.Action.CreateTask c) {
+                String id = plan.newTaskId(leader);
+                plan.add(Workloads.taskCreate(id, s.id, c.slot(), "", s.version, TaskState.RUNNING));
+                views.add(new TaskView(id, c.slot(), TaskState.RUNNING, TaskState.NEW, s.version, ""));
+            } else if (a instanceof ReplicatedReconciler.Action.ShutdownTask sd
+                    && (updater == null || !updater.owns(sd.taskId()))) {
+                plan.add(Workloads.taskDesired(sd.taskId(), TaskState.SHUTDOWN));
             }
         }
         updater = ServiceUpdater.advance(updater, plan, s, views, leader);

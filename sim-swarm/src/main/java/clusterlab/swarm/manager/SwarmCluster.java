@@ -63,8 +63,8 @@ public final class SwarmCluster implements RaftDriver.Application {
     }
 
     /** Adds the swarm component to a host (once per host). */
-    public SwarmNode attach(Host host) {
-        SwarmNode n = new SwarmNode(this, host);
+    public SwarmNode attach(Host host, clusterlab.runtime.engine.Engine engine) {
+        SwarmNode n = new SwarmNode(this, host, engine);
         byHost.put(host.name(), n);
         return n;
     }

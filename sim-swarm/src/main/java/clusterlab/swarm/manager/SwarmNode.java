@@ -14,6 +14,8 @@ import clusterlab.kernel.net.Listener;
 import clusterlab.kernel.net.Transport;
 import clusterlab.kernel.os.NetInterface;
 import clusterlab.runtime.engine.Engine;
+import clusterlab.swarm.mesh.IngressMesh;
+import clusterlab.swarm.store.PortConfig;
 import clusterlab.swarm.raft.Command;
 import clusterlab.swarm.raft.Entry;
 import clusterlab.swarm.raft.RaftCore;
@@ -48,6 +50,10 @@ public final class SwarmNode {
     private final Machine machine;
     private final SimRandom random;
     private final Agent agent;
+    private final Engine engine;
+    private final TaskRunner runner;
+    private final IngressMesh mesh;
+    private ServiceOrchestrator orchestrator;
 
     private String nodeId;
     private String role;
@@ -67,12 +73,15 @@ public final class SwarmNode {
     private Dispatcher dispatcher;
     private final Proposer proposer;
 
-    SwarmNode(SwarmCluster cluster, Host host) {
+    SwarmNode(SwarmCluster cluster, Host host, Engine engine) {
         this.cluster = cluster;
         this.host = host;
+        this.engine = engine;
         this.machine = host.machine();
         this.random = machine.simulation().random().stream("swarm/" + host.name());
         this.agent = new Agent(this);
+        this.runner = new TaskRunner(this, engine);
+        this.mesh = new IngressMesh(machine, host.name(), cluster.cluster().transport(), cluster.gossip());
         this.proposer = new Proposer(this);
         bindEndpoints();
         machine.addListener(new MachineListener() {
@@ -91,6 +100,7 @@ public final class SwarmNode {
             @Override
             public void onRestart(Machine m) {
                 bindEndpoints();
+                runner.afterRestart();
                 locked = bootsLocked();
                 if (nodeId != null && !locked) {
                     if (isManager()) {
@@ -144,6 +154,8 @@ public final class SwarmNode {
 
     private void dropVolatile() {
         joinListener = null;
+        mesh.reset();
+        stopOrchestrator();
         if (managerLoop != null) {
             managerLoop.cancel();
             managerLoop = null;
@@ -188,6 +200,36 @@ public final class SwarmNode {
 
     Agent agent() {
         return agent;
+    }
+
+    /** This node's routing mesh. */
+    public IngressMesh mesh() {
+        return mesh;
+    }
+
+    /** This host's engine (where the agent runs its tasks). */
+    public Engine engine() {
+        return engine;
+    }
+
+    /** The engine of another node of this swarm (service logs read its tasks' containers), or null. */
+    public Engine engineOf(String hostName) {
+        SwarmNode other = cluster.node(hostName);
+        return other == null ? null : other.engine;
+    }
+
+    List<Wire.TaskReport> taskReports() {
+        return runner.reports();
+    }
+
+    /** Sends task states to the manager this agent talks to (forwarded to the leader). */
+    void sendReports(List<Wire.TaskReport> reports) {
+        Ipv4 to = agent.target();
+        if (nodeId == null || to == null || !machine.isRunning()) {
+            return;
+        }
+        cluster.cluster().transport().sendDatagram(machine, DISPATCHER_PORT, to, DISPATCHER_PORT,
+                new Wire.TaskReports(nodeId, reports), 64 + 96 * reports.size());
     }
 
     SimRandom random() {
@@ -419,6 +461,8 @@ public final class SwarmNode {
                     joinListener.close();
                 }
             }
+            runner.leave();
+            mesh.clear();
             dropVolatile();
             nodeId = null;
             role = null;
@@ -490,11 +534,29 @@ public final class SwarmNode {
             if (dispatcher != null) {
                 dispatcher.stop();
             }
+            stopOrchestrator();
             dispatcher = new Dispatcher(this, core.term());
             dispatcher.start();
+            orchestrator = new ServiceOrchestrator(this);
+            orchestrator.kick();
         } else if (!leads && dispatcher != null) {
             dispatcher.stop();
             dispatcher = null;
+            stopOrchestrator();
+        }
+    }
+
+    private void stopOrchestrator() {
+        if (orchestrator != null) {
+            orchestrator.stop();
+            orchestrator = null;
+        }
+    }
+
+    /** Asks the leader's orchestrator for a pass soon (a request changed the store). */
+    void kickOrchestrator() {
+        if (orchestrator != null) {
+            orchestrator.kick();
         }
     }
 
@@ -627,6 +689,9 @@ public final class SwarmNode {
     /** Called for every entry this manager's Raft member applies. */
     void applied(Entry entry) {
         proposer.applied(entry);
+        if (orchestrator != null && entry.command() instanceof Command.Data) {
+            orchestrator.kick();
+        }
     }
 
     // ---- datagrams: heartbeats, acks, leaves ----
@@ -634,6 +699,31 @@ public final class SwarmNode {
     private void onDatagram(Object payload) {
         if (payload instanceof Wire.HeartbeatAck ack) {
             agent.onAck(ack);
+            return;
+        }
+        if (payload instanceof Wire.Assignments as) {
+            if (as.nodeId().equals(nodeId) && !locked) {
+                List<IngressMesh.Published> ports = new ArrayList<>();
+                for (Wire.IngressService svc : as.ingress()) {
+                    for (PortConfig p : svc.ports()) {
+                        ports.add(new IngressMesh.Published(svc.serviceId(), p.publishedPort(), p.targetPort()));
+                    }
+                }
+                mesh.configure(ports, as.sandboxAddr());
+                runner.assign(as);
+            }
+            return;
+        }
+        if (payload instanceof Wire.TaskReports reports) {
+            if (isManager()) {
+                checkLeadership();
+                if (dispatcher != null) {
+                    dispatcher.reports(reports.nodeId(), reports.reports());
+                } else if (leaderNode() != null && leaderNode() != this) {
+                    cluster.cluster().transport().sendDatagram(machine, DISPATCHER_PORT,
+                            leaderNode().host().address(), DISPATCHER_PORT, payload, 64);
+                }
+            }
             return;
         }
         if (payload instanceof Wire.LeaveAck ack) {
