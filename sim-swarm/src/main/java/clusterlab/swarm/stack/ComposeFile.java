@@ -29,7 +29,12 @@ public final class ComposeFile {
     private ComposeFile() {
     }
 
-    /** What the stack deploys: services in file order, networks it creates, stderr warnings. */
+    /**
+     * What the stack deploys: its services in file order; the networks it creates (those its
+     * services use, external ones excepted, {@code <stack>_default} for services that name none),
+     * sorted by their Compose names; and the warnings docker prints to stderr first, each of which
+     * docker follows with a blank line.
+     */
     public record Stack(List<StackService> services, List<String> networks, List<String> warnings) {
         public Stack {
             services = List.copyOf(services);
@@ -83,7 +88,7 @@ public final class ComposeFile {
             "mem_limit", "Set resource limits using deploy.resources",
             "memswap_limit", "Set resource limits using deploy.resources"));
 
-    private static final Pattern SUPPORTED_VERSION = Pattern.compile("3\\.([0-9]+)");
+    private static final Pattern SUPPORTED_VERSION = Pattern.compile("3\\.([0-9])");
 
     /** {@link #parse(String, String, String)} with the file in {@code /}. */
     public static Stack parse(String yamlText, String stackName) {

@@ -11,7 +11,7 @@ import clusterlab.swarm.stack.ShortSyntax.VolumeSpec;
 import clusterlab.swarm.store.PortConfig;
 import clusterlab.swarm.store.ServiceMount;
 import clusterlab.swarm.store.ServiceSpec;
-import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -296,11 +296,23 @@ final class ServiceConverter {
         return external instanceof Map || Boolean.TRUE.equals(external) ? key : null;
     }
 
+    /**
+     * filepath.Join(workingDir, source) for a relative bind source, on POSIX paths whatever the
+     * host (the simulated nodes are Linux): {@code .} and {@code ..} resolved, slashes collapsed.
+     */
     private String absolute(String source) {
         if (source.startsWith("/") || source.startsWith("~")) {
             return source;
         }
-        return Path.of(workingDir).resolve(source).normalize().toString().replace('\\', '/');
+        ArrayDeque<String> parts = new ArrayDeque<>();
+        for (String part : (workingDir + "/" + source).split("/")) {
+            if (part.equals("..")) {
+                parts.pollLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                parts.addLast(part);
+            }
+        }
+        return "/" + String.join("/", parts);
     }
 
     private void checkNetworks(List<String> networks) {
