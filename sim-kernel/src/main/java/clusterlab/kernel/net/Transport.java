@@ -106,7 +106,8 @@ public final class Transport {
                 k -> new java.util.HashMap<>());
         HostStack owner = local.get(address);
         if (owner != null && owner != stack) {
-            throw new IllegalStateException("address " + address + " is already in use on " + stack.machine().name());
+            throw new IllegalStateException("address " + address + " is already in use on " + stack.machine().name()
+                    + " (by " + owner.name() + ")");
         }
         local.put(address, stack);
     }

@@ -3,6 +3,7 @@ package clusterlab.swarm.cli;
 import clusterlab.kernel.os.ProcessContext;
 import clusterlab.runtime.cli.args.ParsedCommand;
 import clusterlab.swarm.manager.SwarmNode;
+import clusterlab.swarm.store.ClusterStore;
 
 /** One run of a swarm or node command: the process, the parsed command line, this host's swarm node. */
 final class Call {
@@ -15,6 +16,20 @@ final class Call {
         this.ctx = ctx;
         this.cmd = cmd;
         this.node = node;
+    }
+
+    /** The store this manager's requests read, or null after reporting why this node cannot serve them. */
+    ClusterStore store() {
+        String err = node.managerError();
+        if (err != null) {
+            daemonError(err);
+            return null;
+        }
+        return node.store();
+    }
+
+    long now() {
+        return ctx.now();
     }
 
     String arg(int i) {
@@ -56,6 +71,20 @@ final class Call {
             ctx.eprintln(line);
             ctx.exit(1);
         }
+    }
+
+    /** Prints {@code text} (one or more lines, without the final newline) to stderr and exits with {@code status}. */
+    void failWith(String text, int status) {
+        if (live()) {
+            done = true;
+            ctx.eprintln(text);
+            ctx.exit(status);
+        }
+    }
+
+    /** Whether the command can still print (it was not answered, and its process lives). */
+    boolean open() {
+        return live();
     }
 
     /** Success or the daemon error, for the callbacks of swarm node operations. */

@@ -82,18 +82,8 @@ final class NodeCommands {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    /** The store, or null after reporting why this node cannot serve the request. */
-    private static ClusterStore storeOrFail(Call c) {
-        String err = c.node.managerError();
-        if (err != null) {
-            c.daemonError(err);
-            return null;
-        }
-        return c.node.store();
-    }
-
     static void ls(Call c) {
-        ClusterStore s = storeOrFail(c);
+        ClusterStore s = c.store();
         if (s == null) {
             return;
         }
@@ -162,7 +152,7 @@ final class NodeCommands {
     }
 
     /** Finds a node by "self", full id, hostname or unique id prefix; null after reporting the error. */
-    private static NodeRecord resolve(Call c, ClusterStore s, String ref) {
+    static NodeRecord resolve(Call c, ClusterStore s, String ref) {
         if (ref.equals("self")) {
             return s.node(c.node.nodeId());
         }
@@ -193,7 +183,7 @@ final class NodeCommands {
     }
 
     static void inspect(Call c) {
-        ClusterStore s = storeOrFail(c);
+        ClusterStore s = c.store();
         if (s == null) {
             return;
         }
@@ -246,7 +236,7 @@ final class NodeCommands {
             c.ok("");
             return;
         }
-        ClusterStore s = storeOrFail(c);
+        ClusterStore s = c.store();
         if (s == null) {
             return;
         }
@@ -279,7 +269,7 @@ final class NodeCommands {
     }
 
     static void update(Call c) {
-        ClusterStore s = storeOrFail(c);
+        ClusterStore s = c.store();
         if (s == null) {
             return;
         }
@@ -326,7 +316,7 @@ final class NodeCommands {
     }
 
     static void rm(Call c) {
-        ClusterStore s = storeOrFail(c);
+        ClusterStore s = c.store();
         if (s == null) {
             return;
         }

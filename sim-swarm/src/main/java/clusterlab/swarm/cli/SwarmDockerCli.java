@@ -37,6 +37,16 @@ public final class SwarmDockerCli implements Program {
         COMMANDS.put("node demote", NodeCommands::demote);
         COMMANDS.put("node update", NodeCommands::update);
         COMMANDS.put("node rm", NodeCommands::rm);
+        COMMANDS.put("node ps", ServiceCommands::nodePs);
+        COMMANDS.put("service create", ServiceCommands::create);
+        COMMANDS.put("service update", ServiceCommands::update);
+        COMMANDS.put("service scale", ServiceCommands::scale);
+        COMMANDS.put("service rollback", ServiceCommands::rollback);
+        COMMANDS.put("service rm", ServiceCommands::rm);
+        COMMANDS.put("service ls", ServiceCommands::ls);
+        COMMANDS.put("service ps", ServiceCommands::ps);
+        COMMANDS.put("service inspect", ServiceInspect::inspect);
+        COMMANDS.put("service logs", ServiceLogs::logs);
     }
 
     @Override

@@ -31,6 +31,7 @@ final class Dispatcher {
     /** Task states proposed and not yet applied, so a repeated report is not proposed twice. */
     private final TreeMap<String, TaskState> proposed = new TreeMap<>();
     private boolean stopped;
+    private long assignmentSeq;
 
     Dispatcher(SwarmNode leader, long term) {
         this.leader = leader;
@@ -178,9 +179,12 @@ final class Dispatcher {
             if ("down".equals(n.status)) {
                 continue;
             }
-            Wire.Assignments a = new Wire.Assignments(n.id, byNode.getOrDefault(n.id, List.of()), ingress,
-                    s.workloads().sandboxAddr(n.id));
-            if (!a.equals(lastSent.get(n.id))) {
+            List<Wire.Assignment> tasks = byNode.getOrDefault(n.id, List.of());
+            String sandbox = s.workloads().sandboxAddr(n.id);
+            Wire.Assignments last = lastSent.get(n.id);
+            if (last == null || !last.tasks().equals(tasks) || !last.ingress().equals(ingress)
+                    || !last.sandboxAddr().equals(sandbox)) {
+                Wire.Assignments a = new Wire.Assignments(n.id, term, ++assignmentSeq, tasks, ingress, sandbox);
                 lastSent.put(n.id, a);
                 send(Ipv4.parse(n.addr), a);
             }
@@ -192,14 +196,14 @@ final class Dispatcher {
                 SwarmNode.DISPATCHER_PORT, a, a.sizeBytes());
     }
 
-    private static Wire.Assignments assignmentsFor(ClusterStore s, NodeRecord n) {
+    private Wire.Assignments assignmentsFor(ClusterStore s, NodeRecord n) {
         List<Wire.Assignment> tasks = new ArrayList<>();
         for (TaskRecord t : s.workloads().tasks()) {
             if (n.id.equals(t.nodeId)) {
                 tasks.add(assignment(s, t));
             }
         }
-        return new Wire.Assignments(n.id, tasks, ingress(s), s.workloads().sandboxAddr(n.id));
+        return new Wire.Assignments(n.id, term, ++assignmentSeq, tasks, ingress(s), s.workloads().sandboxAddr(n.id));
     }
 
     private static Wire.Assignment assignment(ClusterStore s, TaskRecord t) {

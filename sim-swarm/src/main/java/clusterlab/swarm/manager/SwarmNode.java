@@ -253,6 +253,16 @@ public final class SwarmNode {
         return dispatcher;
     }
 
+    /** A new object id (service, task) from this node's seeded stream. */
+    public String newObjectId() {
+        return Ids.newId(random);
+    }
+
+    /** A Docker-style random name ({@code hungry_jones}) not taken yet, for an unnamed service. */
+    public String newServiceName(java.util.function.Predicate<String> taken) {
+        return new clusterlab.runtime.engine.NameGenerator(random).next(taken);
+    }
+
     /** What follows " Swarm: " in this host's {@code docker info}. */
     public String infoSection() {
         return SwarmInfo.render(this);

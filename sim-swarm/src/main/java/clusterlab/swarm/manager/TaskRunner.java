@@ -55,6 +55,9 @@ final class TaskRunner {
     private final SwarmNode node;
     private final Engine engine;
     private final TreeMap<String, Local> tasks = new TreeMap<>();
+    /** The newest assignments applied (term, then sequence): datagrams may arrive out of order. */
+    private long assignmentsTerm = -1;
+    private long assignmentsSeq = -1;
 
     TaskRunner(SwarmNode node, Engine engine) {
         this.node = node;
@@ -74,6 +77,11 @@ final class TaskRunner {
 
     /** The dispatcher's complete set of assignments for this node. */
     void assign(Wire.Assignments as) {
+        if (as.term() < assignmentsTerm || as.term() == assignmentsTerm && as.seq() <= assignmentsSeq) {
+            return; // older than what this agent already follows
+        }
+        assignmentsTerm = as.term();
+        assignmentsSeq = as.seq();
         TreeMap<String, Wire.Assignment> wanted = new TreeMap<>();
         for (Wire.Assignment a : as.tasks()) {
             wanted.put(a.taskId(), a);
@@ -107,10 +115,13 @@ final class TaskRunner {
 
     /** The node left the swarm: moby removes every container of a swarm task. */
     void leave() {
-        for (Local l : tasks.values()) {
+        List<Local> all = List.copyOf(tasks.values());
+        tasks.clear(); // first: the containers' exits are no longer this swarm's to report
+        for (Local l : all) {
             forget(l);
         }
-        tasks.clear();
+        assignmentsTerm = -1;
+        assignmentsSeq = -1;
     }
 
     private void drive(Local l) {
@@ -201,7 +212,7 @@ final class TaskRunner {
                 c.attachInterface("eth1", Ipv4.parse(l.assignment.ingressAddr()), Subnet.parse(INGRESS_SUBNET),
                         OVERLAY_MTU);
             }
-        } catch (EngineException e) {
+        } catch (EngineException | IllegalStateException e) {
             report(l, TaskState.FAILED, "starting", e.getMessage(), c.exitCode());
             return;
         }

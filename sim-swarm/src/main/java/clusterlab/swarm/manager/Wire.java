@@ -46,8 +46,10 @@ final class Wire {
     /**
      * The dispatcher's complete set of assignments for a node (SwarmKit's Assignments stream,
      * sent whole): its tasks, the ingress services, and the address of its ingress sandbox.
+     * The leader's term and a sequence number order them, since datagrams may be reordered.
      */
-    record Assignments(String nodeId, List<Assignment> tasks, List<IngressService> ingress, String sandboxAddr) {
+    record Assignments(String nodeId, long term, long seq, List<Assignment> tasks, List<IngressService> ingress,
+                       String sandboxAddr) {
         int sizeBytes() {
             return 128 + 256 * tasks.size() + 64 * ingress.size();
         }

@@ -30,6 +30,11 @@ class SwarmTranscriptTest {
     }
 
     @Test
+    void l3SecondHalf() throws IOException {
+        check("services.txt");
+    }
+
+    @Test
     void errors() throws IOException {
         check("errors.txt");
     }
