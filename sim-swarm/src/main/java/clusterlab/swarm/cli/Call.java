@@ -82,6 +82,14 @@ final class Call {
         }
     }
 
+    /** Ends with {@code status}, having printed what it had to already. */
+    void exit(int status) {
+        if (live()) {
+            done = true;
+            ctx.exit(status);
+        }
+    }
+
     /** Whether the command can still print (it was not answered, and its process lives). */
     boolean open() {
         return live();

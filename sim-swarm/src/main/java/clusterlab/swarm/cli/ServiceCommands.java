@@ -196,7 +196,7 @@ final class ServiceCommands {
     private static void scaleNext(Call c, ClusterStore s, int i, List<String> scaled, boolean failed) {
         if (i >= c.cmd.args().size()) {
             if (failed) {
-                c.failWith("", 1);
+                c.exit(1);
             } else if (c.cmd.bool("detach") || scaled.isEmpty()) {
                 c.ok("");
             } else {

@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The {@code docker} client with swarm mode: {@code docker swarm ...} and {@code docker node ...}
- * talk to the host's {@link SwarmNode}; every other command line (and every parse error or help
+ * The {@code docker} client with swarm mode: {@code docker swarm|node|service|stack ...} talk to
+ * the host's {@link SwarmNode}; every other command line (and every parse error or help
  * request) is handed unchanged to the runtime's {@link DockerCli}.
  */
 public final class SwarmDockerCli implements Program {
@@ -47,6 +47,11 @@ public final class SwarmDockerCli implements Program {
         COMMANDS.put("service ps", ServiceCommands::ps);
         COMMANDS.put("service inspect", ServiceInspect::inspect);
         COMMANDS.put("service logs", ServiceLogs::logs);
+        COMMANDS.put("stack deploy", StackCommands::deploy);
+        COMMANDS.put("stack ls", StackCommands::ls);
+        COMMANDS.put("stack services", StackCommands::services);
+        COMMANDS.put("stack ps", StackCommands::ps);
+        COMMANDS.put("stack rm", StackCommands::rm);
     }
 
     @Override

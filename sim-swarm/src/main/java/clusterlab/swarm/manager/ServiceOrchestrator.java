@@ -30,8 +30,11 @@ final class ServiceOrchestrator {
 
     private final SwarmNode leader;
     private final TaskScheduling scheduling = new TaskScheduling();
-    /** Replacements waiting for their restart delay: task id -> when it may start. */
-    private final TreeMap<String, Long> startAt = new TreeMap<>();
+    /**
+     * Restarts waiting for the restart policy's delay, by "service/slot" (or "service/node" for a
+     * global service): when the replacement may be created. The slot counts as filled until then.
+     */
+    private final TreeMap<String, Long> restartAt = new TreeMap<>();
     private final TreeMap<String, ServiceUpdater> updaters = new TreeMap<>();
     private boolean stopped;
     private boolean inFlight;
@@ -110,7 +113,7 @@ final class ServiceOrchestrator {
             d.syncAssignments(store);
         }
         long next = plan.wakeAt;
-        for (long at : startAt.values()) {
+        for (long at : restartAt.values()) {
             next = Math.min(next, at);
         }
         if (next != Long.MAX_VALUE) {
@@ -143,15 +146,18 @@ final class ServiceOrchestrator {
                 if (restarts(plan, s, t)) {
                     plan.add(Workloads.taskDesired(t.id, TaskState.SHUTDOWN));
                     v = new TaskView(t.id, t.slot, TaskState.SHUTDOWN, t.observed, t.specVersion, t.nodeId);
-                    String id = plan.newTaskId(leader);
-                    plan.add(Workloads.taskCreate(id, s.id, t.slot, "", s.version, TaskState.READY));
-                    startAt.put(id, plan.now + (plan.nodeLost(t.nodeId) ? 0 : s.spec.restartPolicy().delayNanos()));
-                    views.add(new TaskView(id, t.slot, TaskState.READY, TaskState.NEW, s.version, ""));
+                    long delay = plan.nodeLost(t.nodeId) ? 0 : s.spec.restartPolicy().delayNanos();
+                    restartAt.putIfAbsent(s.id + "/" + t.slot, plan.now + delay);
                 } else {
                     settled.add(t.slot);
                 }
             }
             views.add(v);
+        }
+        for (int slot = 1; slot <= s.spec.replicas(); slot++) {
+            if (waitingToRestart(plan, s.id + "/" + slot)) {
+                settled.add(slot);
+            }
         }
         ServiceUpdater updater = updaters.get(s.id);
         for (ReplicatedReconciler.Action a : ReplicatedReconciler.reconcile((int) s.spec.replicas(), s.version,
@@ -197,10 +203,8 @@ final class ServiceOrchestrator {
                 } else if (t.observed.isTerminal()) {
                     if (restarts(plan, s, t)) {
                         plan.add(Workloads.taskDesired(t.id, TaskState.SHUTDOWN));
-                        if (eligible) {
-                            createGlobal(plan, s, n.id, TaskState.READY);
-                            occupied = true;
-                        }
+                        restartAt.putIfAbsent(s.id + "/" + n.id, plan.now + s.spec.restartPolicy().delayNanos());
+                        occupied = true;
                     } else {
                         occupied = true;
                     }
@@ -208,8 +212,8 @@ final class ServiceOrchestrator {
                     occupied = true;
                 }
             }
-            if (eligible && !occupied) {
-                createGlobal(plan, s, n.id, TaskState.RUNNING);
+            if (eligible && !occupied && !waitingToRestart(plan, s.id + "/" + n.id)) {
+                createGlobal(plan, s, n.id);
             }
         }
         for (var e : byNode.entrySet()) {
@@ -221,13 +225,23 @@ final class ServiceOrchestrator {
         }
     }
 
-    private void createGlobal(Plan plan, ServiceRecord s, String nodeId, TaskState desired) {
+    private void createGlobal(Plan plan, ServiceRecord s, String nodeId) {
         String id = plan.newTaskId(leader);
-        plan.add(Workloads.taskCreate(id, s.id, 0, nodeId, s.version, desired));
+        plan.add(Workloads.taskCreate(id, s.id, 0, nodeId, s.version, TaskState.RUNNING));
         plan.add(Workloads.taskAssign(id, nodeId));
-        if (desired == TaskState.READY) {
-            startAt.put(id, plan.now + s.spec.restartPolicy().delayNanos());
+    }
+
+    /** Whether a restart of this slot waits for its delay; a restart that is due is forgotten. */
+    private boolean waitingToRestart(Plan plan, String key) {
+        Long at = restartAt.get(key);
+        if (at == null) {
+            return false;
         }
+        if (at > plan.now) {
+            return true;
+        }
+        restartAt.remove(key);
+        return false;
     }
 
     /** Whether a task meant to run ended, or sits on a node that left, went down or was drained. */
@@ -251,25 +265,18 @@ final class ServiceOrchestrator {
         return t.spec.restartPolicy().restarts(t.observed, restartsSoFar);
     }
 
-    /** Replacements whose restart delay is over may run. */
+    /**
+     * A task left waiting in READY by an earlier leader's rolling update may run now (this leader
+     * does not know what it waited for).
+     */
     private void startDelayed(Plan plan, Workloads w) {
         for (TaskRecord t : w.tasks()) {
-            if (t.desired != TaskState.READY) {
-                startAt.remove(t.id);
-                continue;
-            }
             ServiceUpdater u = updaters.get(t.serviceId);
-            if (u != null && u.holds(t.id)) {
-                continue;
-            }
-            // A task made READY by an earlier leader has waited long enough.
-            long at = startAt.getOrDefault(t.id, plan.now);
-            if (at <= plan.now) {
+            if (t.desired == TaskState.READY && (u == null || !u.holds(t.id))) {
                 plan.add(Workloads.taskDesired(t.id, TaskState.RUNNING));
-                startAt.remove(t.id);
             }
         }
-        startAt.keySet().removeIf(id -> w.task(id) == null);
+        restartAt.keySet().removeIf(key -> w.service(key.substring(0, key.indexOf('/'))) == null);
     }
 
     /** The task reaper: each slot keeps the task history limit's worth of finished tasks. */

@@ -35,6 +35,11 @@ class SwarmTranscriptTest {
     }
 
     @Test
+    void serviceAndStackCommands() throws IOException {
+        check("service-commands.txt");
+    }
+
+    @Test
     void errors() throws IOException {
         check("errors.txt");
     }
