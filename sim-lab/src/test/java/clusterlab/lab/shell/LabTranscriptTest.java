@@ -52,7 +52,7 @@ class LabTranscriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"l1-containers", "l2-images", "l3-swarm", "docker-commands", "login-push", "private-registry", "packages", "remote-daemon", "errors", "l3-force-new-cluster", "l3-swarm-info", "l3-autolock"})
+    @ValueSource(strings = {"l1-containers", "l2-images", "l3-swarm", "docker-commands", "login-push", "private-registry", "packages", "remote-daemon", "errors", "l3-force-new-cluster", "l3-swarm-info", "l3-autolock", "l3-services"})
     void transcriptMatches(String name) throws IOException {
         List<String> input = Files.readAllLines(DIR.resolve(name + ".in"), StandardCharsets.UTF_8);
         String actual = replay(input);
