@@ -244,9 +244,13 @@ final class ServiceOrchestrator {
         return false;
     }
 
-    /** Whether a task meant to run ended, or sits on a node that left, went down or was drained. */
+    /**
+     * Whether a task meant to run ended, or sits on a node that left, went down, was drained or no
+     * longer satisfies its constraints (SwarmKit's constraint enforcer).
+     */
     static boolean endedOrLost(Plan plan, TaskRecord t) {
-        return t.observed.isTerminal() || t.assigned() && (plan.nodeLost(t.nodeId) || plan.nodeDrained(t.nodeId));
+        return t.observed.isTerminal() || t.assigned() && (plan.nodeLost(t.nodeId) || plan.nodeDrained(t.nodeId)
+                || !TaskScheduling.satisfies(plan.store.node(t.nodeId), t.spec.constraints()));
     }
 
     /** The restart policy's verdict; tasks lost with their node are always replaced. */

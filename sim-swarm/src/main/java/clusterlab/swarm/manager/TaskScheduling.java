@@ -74,7 +74,7 @@ final class TaskScheduling {
             }
         }
         return new TaskRequest(t.serviceId, t.spec.reserveNanoCpus(), t.spec.reserveMemoryBytes(),
-                Constraint.parseAll(t.spec.constraints()), hostPorts);
+                Constraint.parseAll(t.spec.constraints()), hostPorts, t.spec.placementPrefs());
     }
 
     /** Every node as the scheduler sees it, counting the tasks that are placed and not finished. */

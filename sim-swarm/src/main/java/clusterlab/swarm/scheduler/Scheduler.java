@@ -126,7 +126,11 @@ public final class Scheduler {
         if (feasible.isEmpty()) {
             return new Placement(null, "no suitable node (" + explain(rejected) + ")");
         }
-        feasible.sort(order(task.serviceId()));
+        Comparator<NodeInfo> order = order(task.serviceId());
+        if (!task.spreadOver().isEmpty()) {
+            order = spread(nodes, task).thenComparing(order);
+        }
+        feasible.sort(order);
         return new Placement(feasible.get(0).id(), null);
     }
 
@@ -149,6 +153,42 @@ public final class Scheduler {
             parts.add(e.getKey().explain(e.getValue()));
         }
         return parts.isEmpty() ? "no nodes" : String.join("; ", parts);
+    }
+
+    /**
+     * Placement preferences (SwarmKit's spread over a label): nodes are grouped by the label's
+     * value (a node without the label is a group of its own kind), and the group with the fewest
+     * tasks of the service comes first; with several preferences, level by level.
+     */
+    static Comparator<NodeInfo> spread(List<NodeInfo> nodes, TaskRequest task) {
+        List<Map<String, Integer>> perLevel = new ArrayList<>();
+        for (String descriptor : task.spreadOver()) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (NodeInfo n : nodes) {
+                counts.merge(groupOf(n, descriptor), n.tasksOf(task.serviceId()), Integer::sum);
+            }
+            perLevel.add(counts);
+        }
+        Comparator<NodeInfo> c = null;
+        for (int level = 0; level < perLevel.size(); level++) {
+            String descriptor = task.spreadOver().get(level);
+            Map<String, Integer> counts = perLevel.get(level);
+            Comparator<NodeInfo> byGroup = Comparator.comparingInt(n -> counts.get(groupOf(n, descriptor)));
+            c = c == null ? byGroup : c.thenComparing(byGroup);
+        }
+        return c;
+    }
+
+    /** The node's value of a spread descriptor ("node.labels.zone"); missing labels share one group. */
+    static String groupOf(NodeInfo n, String descriptor) {
+        String d = descriptor.startsWith("spread=") ? descriptor.substring("spread=".length()) : descriptor;
+        String value = null;
+        if (d.startsWith("node.labels.")) {
+            value = n.labels().get(d.substring("node.labels.".length()));
+        } else if (d.startsWith("engine.labels.")) {
+            value = n.engineLabels().get(d.substring("engine.labels.".length()));
+        }
+        return value == null ? "\0missing" : "=" + value;
     }
 
     /** Spread: recent failures last, fewest tasks of the service, fewest tasks, then node id. */

@@ -92,4 +92,19 @@ class SchedulerTest {
         assertThat(max - min).isLessThanOrEqualTo(1);
         assertThat(byNode.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(replicas);
     }
+
+    @Test
+    void placementPreferencesSpreadOverTheLabelsValuesFirst() {
+        // Two nodes in zone east, one in west: four tasks spread 2 east (one each), 2 west.
+        List<NodeInfo> nodes = List.of(
+                new NodeInfo("a1", "node1", true, true, NodeInfo.Availability.ACTIVE, CPU, MEM, 0, 0,
+                        new TreeMap<>(Map.of("zone", "east")), null, null, 0, null, 0),
+                new NodeInfo("b2", "node2", false, true, NodeInfo.Availability.ACTIVE, CPU, MEM, 0, 0,
+                        new TreeMap<>(Map.of("zone", "east")), null, null, 0, null, 0),
+                new NodeInfo("c3", "node3", false, true, NodeInfo.Availability.ACTIVE, CPU, MEM, 0, 0,
+                        new TreeMap<>(Map.of("zone", "west")), null, null, 0, null, 0));
+        TaskRequest web = new TaskRequest("web", 0, 0, List.of(), List.of(), List.of("spread=node.labels.zone"));
+        assertThat(count(Scheduler.place(nodes, web, 4))).containsEntry("a1", 1).containsEntry("b2", 1)
+                .containsEntry("c3", 2);
+    }
 }
