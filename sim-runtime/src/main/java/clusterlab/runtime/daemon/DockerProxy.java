@@ -1,16 +1,14 @@
 package clusterlab.runtime.daemon;
 
 import clusterlab.kernel.Time;
-import clusterlab.kernel.net.CloseReason;
 import clusterlab.kernel.net.ConnectCallback;
 import clusterlab.kernel.net.ConnectFailure;
 import clusterlab.kernel.net.Connection;
-import clusterlab.kernel.net.ConnectionHandler;
 import clusterlab.kernel.net.Ipv4;
+import clusterlab.kernel.net.Splice;
 import clusterlab.kernel.os.Program;
 import clusterlab.kernel.os.ProcessContext;
 import clusterlab.kernel.os.Signal;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,8 +19,6 @@ import java.util.List;
  */
 public final class DockerProxy implements Program {
     private static final long CONNECT_TIMEOUT_NANOS = 30 * Time.SECOND;
-    /** Messages held for a backend that is still connecting. */
-    private static final int MAX_PENDING = 1024;
 
     @Override
     public void start(ProcessContext ctx) {
@@ -52,63 +48,17 @@ public final class DockerProxy implements Program {
     }
 
     private void relay(ProcessContext ctx, Connection client, Ipv4 backendIp, int backendPort) {
-        List<Object[]> pending = new ArrayList<>();
-        Connection[] backend = new Connection[1];
-        boolean[] clientClosed = {false};
-        client.setHandler(ctx.net().handler(new ConnectionHandler() {
-            @Override
-            public void onMessage(Connection c, Object message) {
-                if (backend[0] != null) {
-                    backend[0].send(message, sizeOf(message));
-                } else if (pending.size() < MAX_PENDING) {
-                    pending.add(new Object[] {message});
-                }
-            }
-
-            @Override
-            public void onClose(Connection c, CloseReason reason) {
-                clientClosed[0] = true;
-                if (backend[0] != null) {
-                    backend[0].close();
-                }
-            }
-        }));
+        Splice splice = new Splice(client, handler -> ctx.net().handler(handler));
         ctx.net().connect(backendIp, backendPort, CONNECT_TIMEOUT_NANOS, new ConnectCallback() {
             @Override
             public void connected(Connection server) {
-                backend[0] = server;
-                server.setHandler(ctx.net().handler(new ConnectionHandler() {
-                    @Override
-                    public void onMessage(Connection c, Object message) {
-                        client.send(message, sizeOf(message));
-                    }
-
-                    @Override
-                    public void onClose(Connection c, CloseReason reason) {
-                        client.close();
-                    }
-                }));
-                for (Object[] m : pending) {
-                    server.send(m[0], sizeOf(m[0]));
-                }
-                pending.clear();
-                if (clientClosed[0]) {
-                    server.close();
-                }
+                splice.connected(server);
             }
 
             @Override
             public void failed(ConnectFailure failure) {
-                client.close(); // the client sees the connection reset, as with a dead backend
+                splice.failed(); // the client sees the connection reset, as with a dead backend
             }
         });
-    }
-
-    /** Relayed messages keep their wire size when they declare one. */
-    static int sizeOf(Object message) {
-        if (message instanceof clusterlab.kernel.net.Sized s) {
-            return s.sizeBytes();
-        }
-        return message instanceof String text ? text.length() : 64;
     }
 }

@@ -82,6 +82,28 @@ final class Call {
         }
     }
 
+    /**
+     * {@code inspect --format}: renders each document through the template and answers; false
+     * (nothing printed) when no format was given.
+     */
+    boolean answerWithFormat(java.util.List<? extends java.util.Map<String, Object>> docs) {
+        if (!cmd.changed("format") || cmd.string("format").isEmpty()) {
+            return false;
+        }
+        StringBuilder out = new StringBuilder();
+        try {
+            clusterlab.runtime.cli.format.Template t = clusterlab.runtime.cli.format.Template.parse(cmd.string("format"));
+            for (java.util.Map<String, Object> d : docs) {
+                out.append(t.render(d)).append('\n');
+            }
+        } catch (clusterlab.runtime.cli.format.TemplateException e) {
+            fail(e.getMessage());
+            return true;
+        }
+        ok(out.toString());
+        return true;
+    }
+
     /** Ends with {@code status}, having printed what it had to already. */
     void exit(int status) {
         if (live()) {

@@ -2,7 +2,6 @@ package clusterlab.swarm.cli;
 
 import clusterlab.runtime.cli.format.DockerJson;
 import clusterlab.runtime.cli.format.Formatter;
-import clusterlab.runtime.cli.format.Template;
 import clusterlab.runtime.cli.format.TemplateException;
 import clusterlab.runtime.cli.format.TabWriter;
 import clusterlab.swarm.manager.Errors;
@@ -195,18 +194,7 @@ final class NodeCommands {
             }
             docs.add(NodeViews.document(n, c.node.managerStatus(n)));
         }
-        if (c.cmd.changed("format") && !c.cmd.string("format").isEmpty()) {
-            StringBuilder out = new StringBuilder();
-            try {
-                Template t = Template.parse(c.cmd.string("format"));
-                for (Map<String, Object> d : docs) {
-                    out.append(t.render(d)).append('\n');
-                }
-            } catch (TemplateException e) {
-                c.fail(e.getMessage());
-                return;
-            }
-            c.ok(out.toString());
+        if (c.answerWithFormat(docs)) {
             return;
         }
         if (!c.cmd.bool("pretty")) {

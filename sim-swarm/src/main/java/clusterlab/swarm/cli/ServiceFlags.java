@@ -708,62 +708,14 @@ public final class ServiceFlags {
         return fields;
     }
 
-    /**
-     * ShlexOpt.Set (flynn-archive/go-shlex): whitespace splits, '…' is literal, "…" honours
-     * backslash escapes, a backslash outside quotes escapes the next character, and a word
-     * starting with # comments out the rest of the line.
-     */
+    /** ShlexOpt.Set: the flag's value split into words as a shell would (google/shlex). */
     private static List<String> shellWords(ParsedCommand cmd, String flag) {
         String s = cmd.string(flag);
-        List<String> words = new ArrayList<>();
-        StringBuilder w = new StringBuilder();
-        boolean inWord = false;
-        int i = 0;
-        while (i < s.length()) {
-            char ch = s.charAt(i++);
-            if (ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n') {
-                if (inWord) {
-                    words.add(w.toString());
-                    w.setLength(0);
-                    inWord = false;
-                }
-            } else if (ch == '#' && !inWord) {
-                while (i < s.length() && s.charAt(i) != '\n') {
-                    i++;
-                }
-            } else if (ch == '\\') {
-                if (i >= s.length()) {
-                    throw flagError(cmd, flag, s, "EOF found after escape character");
-                }
-                w.append(s.charAt(i++));
-                inWord = true;
-            } else if (ch == '\'' || ch == '"') {
-                inWord = true;
-                while (true) {
-                    if (i >= s.length()) {
-                        throw flagError(cmd, flag, s, "EOF found when expecting closing quote");
-                    }
-                    char q = s.charAt(i++);
-                    if (q == ch) {
-                        break;
-                    }
-                    if (q == '\\' && ch == '"') {
-                        if (i >= s.length()) {
-                            throw flagError(cmd, flag, s, "EOF found when expecting closing quote");
-                        }
-                        q = s.charAt(i++);
-                    }
-                    w.append(q);
-                }
-            } else {
-                w.append(ch);
-                inWord = true;
-            }
+        try {
+            return clusterlab.swarm.stack.ShellWords.split(s);
+        } catch (IllegalArgumentException e) {
+            throw flagError(cmd, flag, s, e.getMessage());
         }
-        if (inWord) {
-            words.add(w.toString());
-        }
-        return words;
     }
 
     // ---------------------------------------------------------------- Go formatting

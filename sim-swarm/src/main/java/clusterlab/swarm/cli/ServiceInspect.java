@@ -2,8 +2,6 @@ package clusterlab.swarm.cli;
 
 import clusterlab.runtime.cli.format.DockerJson;
 import clusterlab.runtime.cli.format.HumanDuration;
-import clusterlab.runtime.cli.format.Template;
-import clusterlab.runtime.cli.format.TemplateException;
 import clusterlab.swarm.orchestrator.RestartPolicy;
 import clusterlab.swarm.orchestrator.UpdateConfig;
 import clusterlab.swarm.store.ClusterStore;
@@ -55,18 +53,7 @@ final class ServiceInspect {
         for (ServiceRecord svc : found) {
             docs.add(document(svc));
         }
-        if (c.cmd.changed("format") && !c.cmd.string("format").isEmpty()) {
-            StringBuilder out = new StringBuilder();
-            try {
-                Template t = Template.parse(c.cmd.string("format"));
-                for (Map<String, Object> d : docs) {
-                    out.append(t.render(d)).append('\n');
-                }
-            } catch (TemplateException e) {
-                c.fail(e.getMessage());
-                return;
-            }
-            c.ok(out.toString());
+        if (c.answerWithFormat(docs)) {
             return;
         }
         c.ok(DockerJson.inspect(docs));

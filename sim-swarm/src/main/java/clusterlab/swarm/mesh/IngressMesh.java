@@ -10,6 +10,7 @@ import clusterlab.kernel.net.ConnectionHandler;
 import clusterlab.kernel.net.HostStack;
 import clusterlab.kernel.net.Ipv4;
 import clusterlab.kernel.net.Listener;
+import clusterlab.kernel.net.Splice;
 import clusterlab.kernel.net.Transport;
 import clusterlab.swarm.gossip.GossipDriver;
 import clusterlab.swarm.gossip.GossipNode;

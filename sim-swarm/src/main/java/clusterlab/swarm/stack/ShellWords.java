@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * github.com/google/shlex's Split, which the Compose loader applies to a string {@code command}
- * or {@code entrypoint}: words split on blanks; single quotes keep everything literally; a
+ * or {@code entrypoint} and docker/cli's ShlexOpt to {@code --entrypoint} and {@code --args}: words split on blanks; single quotes keep everything literally; a
  * backslash escapes the next character outside quotes and inside double quotes; {@code #} at the
  * start of a word comments out the rest of the line.
  */
-final class ShellWords {
+public final class ShellWords {
     private ShellWords() {
     }
 
-    static List<String> split(String text) {
+    /** The words of {@code text}; a missing closing quote or a final backslash is an IllegalArgumentException. */
+    public static List<String> split(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         boolean inWord = false;

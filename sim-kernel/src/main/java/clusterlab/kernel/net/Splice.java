@@ -1,18 +1,16 @@
-package clusterlab.swarm.mesh;
+package clusterlab.kernel.net;
 
-import clusterlab.kernel.net.CloseReason;
-import clusterlab.kernel.net.Connection;
-import clusterlab.kernel.net.ConnectionHandler;
-import clusterlab.kernel.net.Sized;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Joins a client connection to a backend connection that is still being opened: what the client
  * sends meanwhile is held (up to {@link #MAX_PENDING} messages), then everything is relayed both
- * ways, and closing either side closes the other.
+ * ways, and closing either side closes the other. docker-proxy relays a published port this way,
+ * and so does the routing mesh.
  */
-final class Splice {
+public final class Splice {
     /** Messages held for a backend that is still connecting. */
     static final int MAX_PENDING = 1024;
 
@@ -21,9 +19,13 @@ final class Splice {
     private Connection backend;
     private boolean clientClosed;
 
-    Splice(Connection client) {
+    private final UnaryOperator<ConnectionHandler> wrap;
+
+    /** Splices {@code client}; handlers are installed through {@code wrap} (a process's socket accounting). */
+    public Splice(Connection client, UnaryOperator<ConnectionHandler> wrap) {
         this.client = client;
-        client.setHandler(new ConnectionHandler() {
+        this.wrap = wrap;
+        client.setHandler(wrap.apply(new ConnectionHandler() {
             @Override
             public void onMessage(Connection c, Object message) {
                 if (backend != null) {
@@ -40,17 +42,17 @@ final class Splice {
                     backend.close();
                 }
             }
-        });
+        }));
     }
 
-    /** Messages the client sent before the backend was there (the tunnel endpoint reads its header from them). */
-    List<Object> pending() {
-        return pending;
+    public Splice(Connection client) {
+        this(client, UnaryOperator.identity());
     }
 
-    void connected(Connection server) {
+    /** The backend is connected: what was held goes first, then everything flows both ways. */
+    public void connected(Connection server) {
         backend = server;
-        server.setHandler(new ConnectionHandler() {
+        server.setHandler(wrap.apply(new ConnectionHandler() {
             @Override
             public void onMessage(Connection c, Object message) {
                 client.send(message, sizeOf(message));
@@ -60,7 +62,7 @@ final class Splice {
             public void onClose(Connection c, CloseReason reason) {
                 client.close();
             }
-        });
+        }));
         for (Object m : pending) {
             server.send(m, sizeOf(m));
         }
@@ -71,11 +73,12 @@ final class Splice {
     }
 
     /** No backend: the client sees its connection reset, as with IPVS and a dead real server. */
-    void failed() {
+    public void failed() {
         client.close();
     }
 
-    static int sizeOf(Object message) {
+    /** Relayed messages keep their wire size when they declare one. */
+    public static int sizeOf(Object message) {
         if (message instanceof Sized s) {
             return s.sizeBytes();
         }
