@@ -26,11 +26,14 @@ import java.util.regex.Pattern;
  *
  * <p>After a command line, the simulation runs until the shell waits for input again; a program
  * that never ends by itself keeps the terminal: a full-screen one (top, watch) once it has drawn a
- * screen, anything else after {@link #FOREGROUND_LIMIT_NANOS}. Later lines then go to its input.
+ * screen, one that printed and then fell silent for {@link #QUIET_NANOS} (logs -f waiting for
+ * lines) then, anything else after {@link #FOREGROUND_LIMIT_NANOS}. Later lines then go to its input.
  */
 public final class LabSession {
     /** How long a command may run before the lab gives the person the keyboard back. */
     public static final long FOREGROUND_LIMIT_NANOS = 10 * Time.MINUTE;
+    /** How long a program that has printed may stay silent before the lab hands the keyboard back. */
+    public static final long QUIET_NANOS = 30 * Time.SECOND;
     private static final String CLEAR_SCREEN = "\u001b[2J";
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
@@ -42,6 +45,8 @@ public final class LabSession {
     private final List<String> journal = new ArrayList<>();
     private NodeTerminal current;
     private final StringBuilder lastOutput = new StringBuilder();
+    /** When the terminal in front last printed (virtual nanos). */
+    private long lastOutputNanos;
     private JsonLinesTraceSink traceFile;
     /** The trace so far, so {@code :trace FILE} can write it from the beginning (bounded). */
     private final clusterlab.kernel.trace.MemoryTraceSink history =
@@ -64,6 +69,7 @@ public final class LabSession {
             OutputSink out = text -> {
                 if (this == current) {
                     lastOutput.append(text);
+                    lastOutputNanos = sim.now();
                     screen.accept(text);
                 } else {
                     keepUnseen(text);
@@ -289,10 +295,19 @@ public final class LabSession {
      */
     private void settle() {
         long deadline = sim.now() + FOREGROUND_LIMIT_NANOS;
-        sim.runWhile(() -> !current.waitingForInput() && sim.now() <= deadline && !drewScreen());
+        long started = sim.now();
+        sim.runWhile(() -> !current.waitingForInput() && sim.now() <= deadline && !drewScreen()
+                && !fellQuiet(started));
         if (drewScreen()) {
             sim.runUntil(sim.now()); // finish what happens at this instant
         }
+    }
+
+    /** The foreground program printed since {@code started} and has been silent for {@link #QUIET_NANOS}. */
+    private boolean fellQuiet(long started) {
+        Process fg = current.terminal.foreground();
+        return fg != null && fg != current.shell && lastOutput.length() > 0 && lastOutputNanos >= started
+                && sim.now() - lastOutputNanos >= QUIET_NANOS;
     }
 
     private boolean drewScreen() {
