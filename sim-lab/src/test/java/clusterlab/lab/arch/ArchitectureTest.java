@@ -100,6 +100,38 @@ class ArchitectureTest {
     }
 
     @Test
+    void simulationCodeNeverBuildsCollectionsWhoseOrderChangesFromRunToRun() {
+        // Map.of/Set.of with several elements iterate in an order salted per JVM run. Constant lookup
+        // tables built in static initializers are allowed: they are only ever looked up in.
+        check(simulationCode().should().callMethodWhere(saltedOrderCollection())
+                .because("their iteration order differs between JVM runs; use TreeMap/LinkedHashMap or List"));
+    }
+
+    private static DescribedPredicate<JavaAccess<?>> saltedOrderCollection() {
+        return new DescribedPredicate<>(
+                "Map.of with two or more entries, Map.ofEntries, or Set.of with two or more elements, "
+                        + "outside a static initializer") {
+            @Override
+            public boolean test(JavaAccess<?> access) {
+                if (access.getOrigin().getName().equals("<clinit>")) {
+                    return false;
+                }
+                if (!access.getName().equals("of") && !access.getName().equals("ofEntries")) {
+                    return false;
+                }
+                int params = access instanceof com.tngtech.archunit.core.domain.JavaMethodCall call
+                        ? call.getTarget().getRawParameterTypes().size() : 0;
+                boolean varargs = access instanceof com.tngtech.archunit.core.domain.JavaMethodCall call
+                        && call.getTarget().getRawParameterTypes().stream().anyMatch(t -> t.isArray());
+                if (access.getTargetOwner().isEquivalentTo(java.util.Map.class)) {
+                    return access.getName().equals("ofEntries") || params >= 4;
+                }
+                return access.getTargetOwner().isEquivalentTo(java.util.Set.class) && (params >= 2 || varargs);
+            }
+        };
+    }
+
+    @Test
     void simulationCodeUsesStrictMathForTranscendentalFunctions() {
         check(simulationCode().should().callMethodWhere(new DescribedPredicate<JavaAccess<?>>(
                         "a non-strict java.lang.Math function") {
@@ -160,7 +192,8 @@ class ArchitectureTest {
         ArchRule clock = simulationCode().should().callMethod(System.class, "currentTimeMillis");
         ArchRule random = simulationCode().should().callConstructor(java.util.Random.class);
         ArchRule threads = simulationCode().should().callConstructorWhere(constructorOf(Thread.class));
-        for (ArchRule rule : java.util.List.of(clock, random, threads)) {
+        ArchRule salted = simulationCode().should().callMethodWhere(saltedOrderCollection());
+        for (ArchRule rule : java.util.List.of(clock, random, threads, salted)) {
             assertThat(rule.evaluate(offender).hasViolation()).as(rule.getDescription()).isTrue();
         }
     }

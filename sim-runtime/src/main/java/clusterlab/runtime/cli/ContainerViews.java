@@ -160,7 +160,10 @@ final class ContainerViews {
         h.put("Binds", c.spec().mounts().stream().filter(x -> x.type() == MountSpec.Type.BIND)
                 .map(x -> x.source() + ":" + x.target() + (x.readOnly() ? ":ro" : "")).toList());
         h.put("ContainerIDFile", "");
-        h.put("LogConfig", Map.of("Type", "json-file", "Config", Map.of()));
+        Map<String, Object> logConfig = new LinkedHashMap<>();
+        logConfig.put("Type", "json-file");
+        logConfig.put("Config", Map.of());
+        h.put("LogConfig", logConfig);
         h.put("NetworkMode", c.spec().network());
         Map<String, Object> bindings = new LinkedHashMap<>();
         for (PortBinding p : c.spec().ports()) {

@@ -73,8 +73,10 @@ final class ServiceInspect {
         endpoint.put("Spec", endpointSpec(svc.spec));
         if (!svc.vip.isEmpty()) {
             endpoint.put("Ports", ports(svc.spec.ports()));
-            endpoint.put("VirtualIPs", List.of(Map.of("NetworkID", INGRESS_NETWORK_ID,
-                    "Addr", svc.vip + "/" + IngressPool.SUBNET.substring(IngressPool.SUBNET.indexOf('/') + 1))));
+            Map<String, Object> vip = new LinkedHashMap<>();
+            vip.put("NetworkID", INGRESS_NETWORK_ID);
+            vip.put("Addr", svc.vip + "/" + IngressPool.SUBNET.substring(IngressPool.SUBNET.indexOf('/') + 1));
+            endpoint.put("VirtualIPs", List.of(vip));
         }
         d.put("Endpoint", endpoint);
         if (!svc.updateState.isEmpty()) {

@@ -8,12 +8,14 @@ import clusterlab.runtime.engine.CreateSpec;
 import clusterlab.runtime.engine.Engine;
 import clusterlab.runtime.engine.EngineException;
 import clusterlab.runtime.engine.MountSpec;
+import clusterlab.runtime.engine.PortBinding;
 import clusterlab.runtime.engine.RestartPolicy;
 import clusterlab.runtime.image.ImageReference;
 import clusterlab.runtime.registry.RegistryClient;
 import clusterlab.runtime.registry.TransferSettings;
 import clusterlab.swarm.orchestrator.TaskState;
 import clusterlab.swarm.store.IngressPool;
+import clusterlab.swarm.store.PortConfig;
 import clusterlab.swarm.store.ServiceMount;
 import clusterlab.swarm.store.ServiceSpec;
 import java.util.ArrayList;
@@ -294,10 +296,17 @@ final class TaskRunner {
         labels.put("com.docker.swarm.task", "");
         labels.put("com.docker.swarm.task.id", a.taskId());
         labels.put("com.docker.swarm.task.name", name);
+        List<PortBinding> hostPorts = new ArrayList<>();
+        for (PortConfig p : s.ports()) {
+            if (!p.ingress() && p.publishedPort() > 0) {
+                // mode=host: straight to this task on this node, as docker run -p does.
+                hostPorts.add(new PortBinding("0.0.0.0", p.publishedPort(), p.targetPort(), p.protocol()));
+            }
+        }
         long graceSeconds = s.stopGracePeriodNanos() / Time.SECOND;
         return new CreateSpec(s.image(), name, s.args(), s.entrypoint(), s.env(),
                 s.hostname().isEmpty() ? null : s.hostname(), s.workdir().isEmpty() ? null : s.workdir(),
-                s.user().isEmpty() ? null : s.user(), s.tty(), false, List.of(), false, mounts, s.limitMemoryBytes(),
+                s.user().isEmpty() ? null : s.user(), s.tty(), false, hostPorts, false, mounts, s.limitMemoryBytes(),
                 s.limitNanoCpus(), 0, RestartPolicy.NO, null, false, labels,
                 s.stopSignal().isEmpty() ? null : s.stopSignal(), (int) graceSeconds, null);
     }

@@ -29,6 +29,8 @@ import java.util.Set;
  */
 public final class Parser extends WordParser {
     static final int MAX_INPUT_CHARS = 1 << 20;
+    private static final Set<String> THEN = Set.of("then");
+    private static final Set<String> ELIF_ELSE_FI = Set.of("elif", "else", "fi");
     private static final Set<String> RESERVED_TERMINATORS = Set.of("then", "elif", "else", "fi", "do", "done", "}");
 
     Parser(String src, boolean finalInput, int firstLine, List<String> warnings) {
@@ -216,9 +218,9 @@ public final class Parser extends WordParser {
         String keyword = "if";
         while (keyword.equals("if") || keyword.equals("elif")) {
             pos += keyword.length();
-            conditions.add(parseScript(Set.of("then"), false));
+            conditions.add(parseScript(THEN, false));
             expectReserved("then");
-            bodies.add(parseScript(Set.of("elif", "else", "fi"), false));
+            bodies.add(parseScript(ELIF_ELSE_FI, false));
             keyword = peekReserved();
         }
         Script elseBody = null;
