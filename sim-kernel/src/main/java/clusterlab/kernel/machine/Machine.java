@@ -48,9 +48,14 @@ public final class Machine {
         this.bootTime = sim.now();
     }
 
-    /** A machine with the lab's default size: 4 cores, 4 GiB of memory, 60 GiB of disk. */
+    /** The lab's default machine size: 4 cores, 4 GiB of memory, 60 GiB of disk. */
+    public static final int STANDARD_CORES = 4;
+    public static final long STANDARD_MEMORY_BYTES = 4L << 30;
+    public static final long STANDARD_DISK_BYTES = 60L << 30;
+
+    /** A machine of the lab's default size. */
     public static Machine standard(Simulation sim, String name) {
-        return new Machine(sim, name, 4, 4L << 30, 60L << 30);
+        return new Machine(sim, name, STANDARD_CORES, STANDARD_MEMORY_BYTES, STANDARD_DISK_BYTES);
     }
 
     public Simulation simulation() {

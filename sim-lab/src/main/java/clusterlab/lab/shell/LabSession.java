@@ -43,6 +43,10 @@ public final class LabSession {
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Consumer<String> screen;
     private final List<String> journal = new ArrayList<>();
+    /** What was typed and injected, as scenario steps ({@code :save} writes them). */
+    private final List<clusterlab.lab.scenario.Scenario.Step> steps = new ArrayList<>();
+    private final long seed;
+    private final int nodeCount;
     private NodeTerminal current;
     private final StringBuilder lastOutput = new StringBuilder();
     /** When the terminal in front last printed (virtual nanos). */
@@ -134,6 +138,8 @@ public final class LabSession {
             throw new IllegalArgumentException("--nodes must be between 1 and 64, was " + nodes);
         }
         this.screen = screen;
+        this.seed = seed;
+        this.nodeCount = nodes;
         this.docker = clusterlab.swarm.SwarmRuntime.withHosts(seed, nodes).docker();
         this.sim = docker.cluster().simulation();
         sim.trace().addSink(history);
@@ -170,6 +176,21 @@ public final class LabSession {
     /** What was typed and injected so far, as lines a scenario can replay. */
     public List<String> journal() {
         return List.copyOf(journal);
+    }
+
+    /** The session so far as a scenario that replays it (commands, faults and waits; not Ctrl-C). */
+    public clusterlab.lab.scenario.Scenario asScenario(String name) {
+        List<clusterlab.lab.scenario.Scenario.Machine> machines = new ArrayList<>();
+        for (Host h : docker.cluster().hosts()) {
+            machines.add(new clusterlab.lab.scenario.Scenario.Machine(h.name(), h.machine().cores(),
+                    h.machine().memoryBytes()));
+        }
+        return new clusterlab.lab.scenario.Scenario(name, "saved from ./lab shell --nodes " + nodeCount
+                + " --seed " + seed, seed, machines, clusterlab.lab.scenario.Scenario.Network.DEFAULT, steps);
+    }
+
+    private void record(clusterlab.lab.scenario.Scenario.FaultKind fault) {
+        steps.add(new clusterlab.lab.scenario.Scenario.Step.Fault(0, fault));
     }
 
     public Map<String, String> variables() {
@@ -251,6 +272,10 @@ public final class LabSession {
         if (current.shell == null || !current.shell.isAlive()) {
             current.login();
         }
+        if (current.idle() && !expanded.isBlank()) {
+            // A command line for the shell (input for a program in front, e.g. a password, is not a step).
+            steps.add(new clusterlab.lab.scenario.Scenario.Step.Run(0, current.host.name(), expanded, null, null));
+        }
         current.terminal.input().write(expanded + "\n");
         settle();
     }
@@ -265,6 +290,7 @@ public final class LabSession {
 
     /** Runs virtual time forward; foreground programs keep running (top refreshes). */
     public void advance(long nanos) {
+        steps.add(new clusterlab.lab.scenario.Scenario.Step.Wait(0, nanos));
         sim.runFor(nanos);
     }
 
@@ -321,6 +347,7 @@ public final class LabSession {
     public void crash(String node) {
         docker.cluster().host(node).machine().crash();
         journal.add(":crash " + node);
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Crash(node));
     }
 
     public void restart(String node) {
@@ -328,27 +355,37 @@ public final class LabSession {
         t.host.machine().restart();
         t.shell = null;
         journal.add(":restart " + node);
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Restart(node));
         sim.runFor(Time.MILLISECOND); // the prompt comes with the next login (redisplayPrompt or switchTo)
     }
 
     public void partition(List<java.util.Set<String>> groups) {
         docker.cluster().network().partition(groups);
+        List<List<String>> copy = new ArrayList<>();
+        for (java.util.Set<String> g : groups) {
+            copy.add(List.copyOf(g));
+        }
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Partition(copy));
     }
 
     public void block(String from, String to) {
         docker.cluster().network().block(from, to);
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Block(from, to));
     }
 
     public void heal() {
         docker.cluster().network().heal();
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Heal());
     }
 
     public void setLoss(double p) {
         docker.cluster().network().setLoss(p);
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Loss(p));
     }
 
     public void setLatency(long nanos) {
         docker.cluster().network().setLatency(clusterlab.kernel.net.LatencyModel.constant(nanos));
+        record(new clusterlab.lab.scenario.Scenario.FaultKind.Latency(nanos));
     }
 
     /**

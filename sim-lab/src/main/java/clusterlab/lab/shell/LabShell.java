@@ -70,9 +70,23 @@ public final class LabShell {
             ":latency DURATION     set the one-way latency of every link",
             ":capture VAR [REGEX]  keep the last output (or REGEX's first group) as ${VAR}",
             ":trace FILE           write the trace so far and from now on as JSON Lines",
+            ":save FILE            save this session (commands, faults, waits) as a scenario for ./lab run",
             ":help                 this list",
             ":quit                 leave the lab",
             "^C                    interrupt the foreground program");
+
+    /** Writes the session as a scenario; the file name (without .yaml) names it. */
+    private void save(Path file) {
+        String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+        String yaml = clusterlab.lab.scenario.ScenarioWriter.write(session.asScenario(name));
+        try {
+            java.nio.file.Files.writeString(file, yaml, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
+        }
+        out.println("saved " + session.asScenario(name).steps().size() + " steps to " + file
+                + " (replay: ./lab run " + file + ")");
+    }
 
     private void labCommand(String command) {
         String[] parts = command.split("\\s+", 2);
@@ -108,6 +122,7 @@ public final class LabShell {
             case "latency" -> session.setLatency(Time.parseDuration(require(arg, "latency DURATION")));
             case "capture" -> capture(require(arg, "capture VAR [REGEX]"));
             case "trace" -> session.traceTo(Path.of(require(arg, "trace FILE")));
+            case "save" -> save(Path.of(require(arg, "save FILE")));
             case "help" -> out.println(HELP);
             case "quit", "exit", "q" -> quit = true;
             default -> throw new IllegalArgumentException("unknown lab command :" + name + " (try :help)");

@@ -541,7 +541,9 @@ final class ContainerRunner {
         }
         c.setExitCode(status);
         c.setFinishedAt(engine.simulation().now());
-        c.setOomKilled(status == 137 && c.cgroup() != null && c.cgroup().oomKills() > 0);
+        // moby marks OOMKilled on containerd's OOM event for the container's cgroup: any process
+        // of the container killed by the OOM killer counts, whatever the main process's exit code.
+        c.setOomKilled(c.cgroup() != null && c.cgroup().oomKills() > 0);
         teardown(c);
         c.setState(ContainerState.EXITED);
         EngineNetwork exitedFrom = engine.network(c.spec().network().equals("default") ? "bridge" : c.spec().network());
