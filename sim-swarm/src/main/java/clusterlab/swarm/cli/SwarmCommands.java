@@ -138,21 +138,26 @@ final class SwarmCommands {
 
     /**
      * Writes what the command changed of the cluster spec (task history limit, heartbeat period,
-     * certificate expiry, autolock), then runs {@code then}; nothing is written when nothing changed.
+     * certificate expiry, Raft snapshot interval and old snapshots kept, autolock), then runs {@code then}; nothing is written when nothing changed.
      * A zero heartbeat period means SwarmKit's default, as an unset protobuf duration does.
      */
     private static void applySpec(Call c, Runnable then) {
         boolean limitChanged = c.cmd.changed("task-history-limit");
         boolean periodChanged = c.cmd.changed("dispatcher-heartbeat");
         boolean expiryChanged = c.cmd.changed("cert-expiry");
+        boolean intervalChanged = c.cmd.changed("snapshot-interval");
+        boolean keepChanged = c.cmd.changed("max-snapshots");
         ClusterStore s = c.node.store();
         List<String> writes = new java.util.ArrayList<>();
-        if (limitChanged || periodChanged || expiryChanged) {
+        if (limitChanged || periodChanged || expiryChanged || intervalChanged || keepChanged) {
             long limit = limitChanged ? c.cmd.integer("task-history-limit") : s.taskHistoryLimit();
             long period = periodChanged ? c.cmd.durationNanos("dispatcher-heartbeat") : s.heartbeatPeriodNanos();
             long expiry = expiryChanged ? c.cmd.durationNanos("cert-expiry") : s.certExpiryNanos();
+            // An unset (zero) interval means SwarmKit's default, as with the heartbeat period.
+            long interval = intervalChanged ? c.cmd.integer("snapshot-interval") : s.snapshotInterval();
+            long keep = keepChanged ? c.cmd.integer("max-snapshots") : s.maxSnapshots();
             writes.add(ClusterStore.clusterConfig(limit, period == 0 ? ClusterStore.DEFAULT_HEARTBEAT_PERIOD_NANOS : period,
-                    expiry));
+                    expiry, interval == 0 ? ClusterStore.DEFAULT_SNAPSHOT_INTERVAL : interval, keep));
         }
         if (c.cmd.changed("autolock") && c.cmd.bool("autolock") != s.autolock()) {
             writes.add(ClusterStore.autolockCmd(c.cmd.bool("autolock") ? Ids.unlockKey(c.ctx.random()) : ""));

@@ -107,6 +107,7 @@ public final class SwarmCluster implements RaftDriver.Application {
         ClusterStore store = stores.computeIfAbsent(node, k -> new ClusterStore());
         if (entry.command() instanceof Command.Data d) {
             store.apply(d.value(), cluster.simulation().now());
+            applySnapshotInterval(node, store);
         }
         SwarmNode sn = byRaft.get(node);
         if (sn != null) {
@@ -122,6 +123,21 @@ public final class SwarmCluster implements RaftDriver.Application {
 
     @Override
     public void restore(long node, Snapshot snapshot) {
-        stores.put(node, ClusterStore.decode(snapshot.data(), cluster.simulation().now()));
+        ClusterStore store = ClusterStore.decode(snapshot.data(), cluster.simulation().now());
+        stores.put(node, store);
+        applySnapshotInterval(node, store);
+    }
+
+    /**
+     * The cluster spec's snapshot interval reaches the member's Raft core once the spec sets one
+     * other than SwarmKit's default (until then the driver's template decides, as tests set it).
+     */
+    private void applySnapshotInterval(long node, ClusterStore store) {
+        var core = driver.core(node);
+        boolean specSetsIt = store.snapshotInterval() != ClusterStore.DEFAULT_SNAPSHOT_INTERVAL
+                || core != null && core.snapshotInterval() != core.config().snapshotInterval();
+        if (core != null && specSetsIt && core.snapshotInterval() != store.snapshotInterval()) {
+            core.setSnapshotInterval(store.snapshotInterval());
+        }
     }
 }

@@ -117,6 +117,7 @@ public final class RaftCore {
     private enum CampaignType { PRE, ELECTION, TRANSFER }
 
     private final RaftConfig config;
+    private long snapshotIntervalOverride;
     private final long id;
     private final SimRandom random;
 
@@ -1030,7 +1031,23 @@ public final class RaftCore {
 
     /** Whether enough entries were applied since the last snapshot that the driver should take one. */
     public boolean snapshotDue() {
-        return applied - snapshot.index() >= config.snapshotInterval();
+        return applied - snapshot.index() >= snapshotInterval();
+    }
+
+    /** Entries between snapshots: the config's, or what the replicated cluster spec set since. */
+    public long snapshotInterval() {
+        return snapshotIntervalOverride > 0 ? snapshotIntervalOverride : config.snapshotInterval();
+    }
+
+    /**
+     * {@code swarm init/update --snapshot-interval}: the cluster spec changes the interval at
+     * runtime (volatile: the application sets it again as it applies the spec after a restart).
+     */
+    public void setSnapshotInterval(long entries) {
+        if (entries <= 0) {
+            throw new IllegalArgumentException("snapshot interval must be positive, was " + entries);
+        }
+        snapshotIntervalOverride = entries;
     }
 
     /**

@@ -22,6 +22,8 @@ public final class ClusterStore {
     private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
     private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
     private long certExpiryNanos = DEFAULT_CERT_EXPIRY_NANOS;
+    private long snapshotInterval = DEFAULT_SNAPSHOT_INTERVAL;
+    private long maxSnapshots;
     /** The manager unlock key while autolock is on, else empty. */
     private String unlockKey = "";
 
@@ -29,6 +31,8 @@ public final class ClusterStore {
     public static final long DEFAULT_HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
     /** SwarmKit's node certificate validity: 90 days (2160h). */
     public static final long DEFAULT_CERT_EXPIRY_NANOS = 2160L * 3600 * 1_000_000_000L;
+    /** SwarmKit's Raft.SnapshotInterval: log entries between snapshots. */
+    public static final long DEFAULT_SNAPSHOT_INTERVAL = 10_000;
 
     public boolean initialized() {
         return !caDigest.isEmpty();
@@ -53,10 +57,24 @@ public final class ClusterStore {
         return certExpiryNanos;
     }
 
-    /** The command that sets the cluster spec's task history limit, heartbeat period and cert expiry. */
-    public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos, long certExpiryNanos) {
+    /** Raft.SnapshotInterval. */
+    public long snapshotInterval() {
+        return snapshotInterval;
+    }
+
+    /** Raft.KeepOldSnapshots: snapshots kept besides the newest. */
+    public long maxSnapshots() {
+        return maxSnapshots;
+    }
+
+    /**
+     * The command that sets the cluster spec's task history limit, heartbeat period, cert expiry,
+     * snapshot interval and old snapshots kept.
+     */
+    public static String clusterConfig(long taskHistoryLimit, long heartbeatPeriodNanos, long certExpiryNanos,
+                                       long snapshotInterval, long maxSnapshots) {
         return cmd("cluster-config", Long.toString(taskHistoryLimit), Long.toString(heartbeatPeriodNanos),
-                Long.toString(certExpiryNanos));
+                Long.toString(certExpiryNanos), Long.toString(snapshotInterval), Long.toString(maxSnapshots));
     }
 
     /** EncryptionConfig.AutoLockManagers: whether restarted managers wait for the unlock key. */
@@ -129,10 +147,12 @@ public final class ClusterStore {
                 }
             }
             case "cluster-config" -> {
-                if (a.size() == 4) {
+                if (a.size() == 6) {
                     taskHistoryLimit = Long.parseLong(a.get(1));
                     heartbeatPeriodNanos = Long.parseLong(a.get(2));
                     certExpiryNanos = Long.parseLong(a.get(3));
+                    snapshotInterval = Long.parseLong(a.get(4));
+                    maxSnapshots = Long.parseLong(a.get(5));
                 }
             }
             case "autolock" -> unlockKey = a.size() == 2 ? a.get(1) : "";
@@ -194,8 +214,10 @@ public final class ClusterStore {
             b.append(cmd("init", caDigest, workerSecret, managerSecret)).append('\n');
         }
         if (taskHistoryLimit != DEFAULT_TASK_HISTORY_LIMIT || heartbeatPeriodNanos != DEFAULT_HEARTBEAT_PERIOD_NANOS
-                || certExpiryNanos != DEFAULT_CERT_EXPIRY_NANOS) {
-            b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos, certExpiryNanos)).append('\n');
+                || certExpiryNanos != DEFAULT_CERT_EXPIRY_NANOS || snapshotInterval != DEFAULT_SNAPSHOT_INTERVAL
+                || maxSnapshots != 0) {
+            b.append(clusterConfig(taskHistoryLimit, heartbeatPeriodNanos, certExpiryNanos, snapshotInterval,
+                    maxSnapshots)).append('\n');
         }
         if (autolock()) {
             b.append(autolockCmd(unlockKey)).append('\n');

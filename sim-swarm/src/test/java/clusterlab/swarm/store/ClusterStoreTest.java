@@ -22,13 +22,15 @@ class ClusterStoreTest {
         assertThat(s.taskHistoryLimit()).isEqualTo(5);
         assertThat(s.heartbeatPeriodNanos()).isEqualTo(5_000_000_000L);
         assertThat(s.certExpiryNanos()).isEqualTo(2160L * 3600 * 1_000_000_000L);
+        assertThat(s.snapshotInterval()).isEqualTo(10_000);
+        assertThat(s.maxSnapshots()).isZero();
     }
 
     @Test
     void snapshotKeepsEverythingCommitted() {
         ClusterStore s = storeOf(List.of(
                 ClusterStore.cmd("init", CA, "w", "m"),
-                ClusterStore.clusterConfig(2, 10_000_000_000L, 3_600_000_000_000L),
+                ClusterStore.clusterConfig(2, 10_000_000_000L, 3_600_000_000_000L, 500, 2),
                 ClusterStore.nodeAdd("n1", 7, "node1", "192.168.0.11", "18.09.4", "manager", 0, 4, 4L << 30),
                 ClusterStore.cmd("node-label", "n1", "zone", "east side"),
                 ClusterStore.cmd("node-avail", "n1", "drain")));
@@ -37,6 +39,8 @@ class ClusterStoreTest {
         assertThat(copy.taskHistoryLimit()).isEqualTo(2);
         assertThat(copy.heartbeatPeriodNanos()).isEqualTo(10_000_000_000L);
         assertThat(copy.certExpiryNanos()).isEqualTo(3_600_000_000_000L);
+        assertThat(copy.snapshotInterval()).isEqualTo(500);
+        assertThat(copy.maxSnapshots()).isEqualTo(2);
         assertThat(copy.node("n1").labels).containsEntry("zone", "east side");
         assertThat(copy.node("n1").availability).isEqualTo("drain");
         assertThat(copy.workerToken()).isEqualTo("SWMTKN-1-" + CA + "-w");
