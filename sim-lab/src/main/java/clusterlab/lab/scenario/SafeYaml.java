@@ -169,6 +169,18 @@ final class SafeYaml {
             return frame.atKey ? frame.path : NodeReader.child(frame.path, frame.key);
         }
 
+        /**
+         * Where the parser was when the syntax broke: the open list or mapping, or the key whose value
+         * was being read. (The next item's path would point at an entry the user never wrote.)
+         */
+        private String enclosingPath() {
+            Frame frame = open.peek();
+            if (frame == null) {
+                return "";
+            }
+            return frame.mapping && !frame.atKey ? NodeReader.child(frame.path, frame.key) : frame.path;
+        }
+
         ScenarioException syntaxError(MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             StringBuilder problem = new StringBuilder("invalid YAML: ").append(e.getProblem());
@@ -181,7 +193,7 @@ final class SafeYaml {
                 problem.append(')');
             }
             return new ScenarioException(file, mark == null ? 1 : mark.getLine() + 1,
-                    mark == null ? 1 : mark.getColumn() + 1, currentPath(), problem.toString(), e);
+                    mark == null ? 1 : mark.getColumn() + 1, enclosingPath(), problem.toString(), e);
         }
 
         private ScenarioException error(Mark mark, String path, String problem) {

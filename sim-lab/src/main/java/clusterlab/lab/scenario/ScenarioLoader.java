@@ -163,7 +163,8 @@ public final class ScenarioLoader {
                 throw in.error(f.get("from"), f.path("from"), "only makes sense with count");
             }
             if (machines.size() + count > MAX_MACHINES) {
-                throw in.error(items.get(i), itemPath, "too many machines: a scenario may have at most " + MAX_MACHINES);
+                throw in.error(items.get(i), itemPath, "too many machines: a scenario may have at most " + MAX_MACHINES
+                        + ", this entry brings it to " + (machines.size() + count));
             }
             for (long k = from; k < from + count; k++) {
                 String name = template.replace("{i}", Long.toString(k));
