@@ -33,6 +33,8 @@ final class SafeYaml {
     static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
     /** Aliases to lists or mappings; a scenario needs a handful, a billion-laughs bomb needs many. */
     static final int MAX_COLLECTION_ALIASES = 50;
+    /** Lists and mappings inside each other; a scenario needs five, SnakeYAML's composer stops at 50. */
+    static final int MAX_NESTING = 50;
 
     private SafeYaml() {}
 
@@ -110,6 +112,10 @@ final class SafeYaml {
             if (event instanceof AliasEvent alias) {
                 String path = currentPath();
                 Boolean collection = anchors.get(alias.getAnchor());
+                if (collection == null) {
+                    throw error(event.getStartMark(), path, "unknown alias *" + alias.getAnchor()
+                            + " (no &" + alias.getAnchor() + " before it)");
+                }
                 if (Boolean.TRUE.equals(collection) && ++collectionAliases > MAX_COLLECTION_ALIASES) {
                     throw error(event.getStartMark(), path, "too many aliases to lists or mappings (more than "
                             + MAX_COLLECTION_ALIASES + "); alias bombs (\"billion laughs\") are refused");
@@ -131,6 +137,10 @@ final class SafeYaml {
                 if (event instanceof ScalarEvent scalar) {
                     finished(scalar.getValue());
                 } else {
+                    if (open.size() >= MAX_NESTING) {
+                        throw error(event.getStartMark(), path, "lists and mappings are nested too deeply (more than "
+                                + MAX_NESTING + " levels)");
+                    }
                     open.push(new Frame(path, event instanceof MappingStartEvent));
                 }
                 return;

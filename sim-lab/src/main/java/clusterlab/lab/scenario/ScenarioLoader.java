@@ -306,13 +306,16 @@ public final class ScenarioLoader {
     // ---- faults ----
 
     private FaultKind fault(Node node, String path) {
-        if (node instanceof ScalarNode) {
-            String word = in.string(node, path);
+        if (node instanceof ScalarNode scalar && !scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL)) {
+            String word = scalar.getValue();
             if (word.equals("heal")) {
                 return new FaultKind.Heal();
             }
             throw in.error(node, path, "must be heal or a mapping such as {crash: node2} ("
                     + NodeReader.suggest(word, FAULT_KEYS) + ")");
+        }
+        if (!(node instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            throw in.error(node, path, "must be heal or a mapping such as {crash: node2}, was " + NodeReader.describe(node));
         }
         Fields f = in.mapping(node, path, FAULT_KEYS);
         if (f.keys().size() != 1) {
