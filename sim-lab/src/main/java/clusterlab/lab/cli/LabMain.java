@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             VersionCommand.class,
             ShellCommand.class,
+            RunCommand.class,
             FuzzCommand.class,
             RaftCommand.class,
             BenchCommand.class,

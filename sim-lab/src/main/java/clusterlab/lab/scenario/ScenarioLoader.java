@@ -46,7 +46,7 @@ public final class ScenarioLoader {
 
     static final int MAX_MACHINES = 64;
     private static final int MAX_CORES = 256;
-    private static final long DEFAULT_MEMORY = 4L * 1024 * 1024 * 1024;
+    private static final long DEFAULT_MEMORY = clusterlab.kernel.machine.Machine.STANDARD_MEMORY_BYTES;
     private static final long DEFAULT_TIMEOUT = 60_000_000_000L;
     private static final long DEFAULT_EVERY = 1_000_000_000L;
 
@@ -148,7 +148,8 @@ public final class ScenarioLoader {
             Fields f = in.mapping(items.get(i), itemPath, MACHINE_KEYS);
             Node nameNode = f.require("name");
             String template = in.string(nameNode, f.path("name"));
-            int cores = f.has("cores") ? (int) bounded(f.get("cores"), f.path("cores"), 1, MAX_CORES) : 2;
+            int cores = f.has("cores") ? (int) bounded(f.get("cores"), f.path("cores"), 1, MAX_CORES)
+                    : clusterlab.kernel.machine.Machine.STANDARD_CORES;
             long memory = f.has("memory") ? in.size(f.get("memory"), f.path("memory")) : DEFAULT_MEMORY;
             long count = 1;
             long from = 1;

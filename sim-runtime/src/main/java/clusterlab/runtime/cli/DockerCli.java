@@ -42,7 +42,7 @@ public final class DockerCli implements Program {
         COMMANDS.put("container top", ContainerCommands::top);
         COMMANDS.put("container diff", ContainerCommands::diff);
         COMMANDS.put("container stats", StatsCommand::stats);
-        COMMANDS.put("container prune", inv -> SystemCommands.prune(inv));
+        COMMANDS.put("container prune", SystemCommands::containerPrune);
         COMMANDS.put("system prune", SystemCommands::prune);
         COMMANDS.put("system df", SystemCommands::df);
         COMMANDS.put("system info", SystemCommands::info);

@@ -133,17 +133,53 @@ final class SystemCommands {
         }
     }
 
-    private static void doPrune(Invocation inv, boolean all, boolean volumes) {
-        Engine e = inv.engine;
-        List<String> deletedContainers = new ArrayList<>();
-        long containerBytes = 0;
+    /** {@code docker container prune}: the stopped containers only, with its own question. */
+    static void containerPrune(Invocation inv) {
+        if (inv.cmd.bool("force")) {
+            doContainerPrune(inv);
+            return;
+        }
+        inv.out("WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ");
+        inv.ctx.readLine(false, answer -> {
+            String a = answer == null ? "" : answer.strip();
+            if (!inv.ctx.process().isAlive()) {
+                return;
+            }
+            if (a.equalsIgnoreCase("y") || a.equalsIgnoreCase("yes")) {
+                doContainerPrune(inv);
+            } else {
+                inv.exit(0);
+            }
+        });
+    }
+
+    private static void doContainerPrune(Invocation inv) {
+        List<String> deleted = new ArrayList<>();
+        long bytes = removeStoppedContainers(inv.engine, deleted);
+        StringBuilder out = new StringBuilder();
+        section(out, "Deleted Containers:", deleted);
+        out.append("Total reclaimed space: ").append(HumanSize.decimal(bytes)).append('\n');
+        inv.out(out.toString());
+        inv.exit(0);
+    }
+
+    /** Removes every container that is not running (nor restarting); their ids go to {@code deleted}. */
+    private static long removeStoppedContainers(Engine e, List<String> deleted) {
+        long bytes = 0;
         for (Container c : e.containers()) {
             if (!c.isRunning() && c.state() != ContainerState.RESTARTING) {
-                deletedContainers.add(c.id());
-                containerBytes += c.rootfs().upperSizeBytes();
+                deleted.add(c.id());
+                bytes += c.rootfs().upperSizeBytes();
                 e.remove(c, false, false, () -> { });
             }
         }
+        return bytes;
+    }
+
+    private static void doPrune(Invocation inv, boolean all, boolean volumes) {
+        Engine e = inv.engine;
+        List<String> deletedContainers = new ArrayList<>();
+        long containerBytes = removeStoppedContainers(e, deletedContainers);
         List<String> deletedNetworks = new ArrayList<>();
         for (EngineNetwork n : e.networks()) {
             if (n.isUserDefined() && n.leases().isEmpty()) {
