@@ -27,8 +27,9 @@ import org.jgrapht.nio.dot.DOTExporter;
  * arrived, {@code undelivered: N}.
  *
  * <p>The receiver of a packet is the machine its {@code net deliver} happened on; for packets never
- * delivered, the machine that owns the destination address, learnt from {@code net attach} records
- * and the source addresses of sends.
+ * delivered, the machine that owns the destination address, learnt from {@code net attach} records,
+ * the source addresses of sends and the destination addresses of delivered packets (else the bare
+ * address becomes a vertex of its own).
  */
 public final class DotExporter {
     private static final int EPHEMERAL_PORTS = 32768;
@@ -52,6 +53,7 @@ public final class DotExporter {
         // Lookups only; the output is built from the sorted maps below.
         Map<String, String> machineAt = new HashMap<>();
         Map<Long, String> deliveredOn = new HashMap<>();
+        Map<Long, String> sentTo = new HashMap<>();
         TreeSet<String> vertices = new TreeSet<>();
         for (TraceRecord r : records) {
             if (!r.machine().isEmpty()) {
@@ -61,8 +63,15 @@ public final class DotExporter {
                 machineAt.put(r.stringField("address"), r.machine());
             } else if (TraceKinds.isSend(r) && r.stringField("src") != null) {
                 machineAt.putIfAbsent(host(r.stringField("src")), r.machine());
+                if (r.stringField("dst") != null) {
+                    sentTo.put(TraceKinds.packetId(r), host(r.stringField("dst")));
+                }
             } else if (TraceKinds.isDeliver(r)) {
                 deliveredOn.putIfAbsent(TraceKinds.packetId(r), r.machine());
+                String address = sentTo.get(TraceKinds.packetId(r));
+                if (address != null && !r.machine().isEmpty()) {
+                    machineAt.putIfAbsent(address, r.machine());
+                }
             }
         }
         TreeMap<Pair, TreeMap<String, Long>> counts = new TreeMap<>();

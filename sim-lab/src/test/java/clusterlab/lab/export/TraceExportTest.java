@@ -302,4 +302,35 @@ class TraceExportTest {
         assertThat(read).hasSize(2);
         assertThat(read.get(1).fields().get("l")).isEqualTo(List.of(1L, "s", true, ""));
     }
+
+    @Test
+    void duplicatesDropsAndRepeatedIdsStillPairFlowsOneToOne() throws Exception {
+        List<TraceRecord> synthetic = List.of(
+                TraceRecord.of(0, "a", "net", "send", "id", 1L, "proto", "udp", "src", "10.0.0.1:1", "dst", "10.0.0.2:7"),
+                TraceRecord.of(5, "b", "net", "deliver", "id", 1L),
+                TraceRecord.of(6, "b", "net", "deliver", "id", 1L), // the duplicate copy: no second finish
+                TraceRecord.of(7, "a", "net", "send", "id", 2L, "proto", "udp", "src", "10.0.0.1:1", "dst", "10.0.0.2:7"),
+                TraceRecord.of(8, "a", "net", "drop", "id", 2L, "reason", "loss"),
+                TraceRecord.of(9, "c", "net", "deliver", "id", 3L), // its send is not in the trace
+                TraceRecord.of(10, "a", "net", "send", "id", 1L, "proto", "udp", "src", "10.0.0.1:1", "dst", "10.0.0.2:7"),
+                TraceRecord.of(12, "b", "net", "deliver", "id", 1L));
+        StringWriter text = new StringWriter();
+        TraceExport.write(synthetic, ExportFormat.CHROME, text);
+        JsonNode events = JSON.readTree(text.toString()).get("traceEvents");
+        List<String> starts = new ArrayList<>();
+        List<String> finishes = new ArrayList<>();
+        for (JsonNode e : events) {
+            if (e.get("ph").asText().equals("s")) {
+                starts.add(e.get("id").asText() + "@" + e.get("ts").asText());
+            } else if (e.get("ph").asText().equals("f")) {
+                finishes.add(e.get("id").asText() + "@" + e.get("ts").asText());
+            }
+        }
+        assertThat(starts).containsExactly("1@0", "1#1@0.01");
+        assertThat(finishes).containsExactly("1@0.005", "1#1@0.012");
+
+        StringWriter dot = new StringWriter();
+        TraceExport.write(synthetic, ExportFormat.DOT, dot);
+        assertThat(dot.toString()).contains("\"a\" -- \"b\" [ label=\"udp/7: 3\\nundelivered: 1\" ]");
+    }
 }
