@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
             VersionCommand.class,
             ShellCommand.class,
             RunCommand.class,
+            LessonCommand.class,
+            ExportCommand.class,
             FuzzCommand.class,
             RaftCommand.class,
             BenchCommand.class,

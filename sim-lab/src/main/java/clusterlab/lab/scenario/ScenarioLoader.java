@@ -110,6 +110,91 @@ public final class ScenarioLoader {
         return new ScenarioLoader(fileName).scenario(root);
     }
 
+    private static final List<String> LESSON_KEYS = List.of("lesson", "title", "intro", "setup", "steps", "quiz");
+    private static final List<String> LESSON_STEP_KEYS = List.of("title", "text", "do", "check", "notice", "hints");
+    private static final List<String> QUESTION_KEYS = List.of("question", "choices", "answer", "explanation");
+
+    /**
+     * Reads a lesson: {@code lesson}, {@code title}, {@code intro}, {@code setup} (a scenario's
+     * name, seed, machines and network, and steps run before the lesson starts), {@code steps}
+     * (each with {@code title}, {@code text}, {@code do}: scenario steps, {@code check}: one
+     * scenario step, {@code notice}, {@code hints}) and {@code quiz}. Errors as for scenarios.
+     */
+    public static Lesson parseLesson(String text, String fileName) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        Node root = SafeYaml.compose(body, fileName);
+        if (root == null) {
+            throw new ScenarioException(fileName, 1, 1, "", "the file is empty (a lesson needs lesson:, setup: and steps:)");
+        }
+        return new ScenarioLoader(fileName).lesson(root);
+    }
+
+    /** Loads a lesson file (UTF-8). */
+    public static Lesson loadLesson(Path file) {
+        try {
+            return parseLesson(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            throw new ScenarioException(file.toString(), 0, 0, "", "cannot read it: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+
+    private Lesson lesson(Node root) {
+        if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            throw in.error(root, "", "a lesson must be a mapping with lesson:, setup: and steps:, was "
+                    + NodeReader.describe(root));
+        }
+        Fields top = in.mapping(root, "", LESSON_KEYS);
+        String id = in.string(top.require("lesson"), "lesson");
+        String title = top.has("title") ? in.string(top.get("title"), "title") : id;
+        String intro = top.has("intro") ? in.string(top.get("intro"), "intro") : "";
+        Scenario setup = scenario(top.require("setup"));
+        List<Lesson.LessonStep> steps = new ArrayList<>();
+        List<Node> items = in.sequence(top.require("steps"), "steps");
+        for (int i = 0; i < items.size(); i++) {
+            String path = NodeReader.item("steps", i);
+            Fields f = in.mapping(items.get(i), path, LESSON_STEP_KEYS);
+            List<Step> actions = new ArrayList<>();
+            if (f.has("do")) {
+                List<Node> todo = in.sequence(f.get("do"), f.path("do"));
+                for (int j = 0; j < todo.size(); j++) {
+                    actions.add(step(todo.get(j), NodeReader.item(f.path("do"), j)));
+                }
+            }
+            Step check = f.has("check") ? step(f.get("check"), f.path("check")) : null;
+            List<String> hints = new ArrayList<>();
+            if (f.has("hints")) {
+                List<Node> h = in.sequence(f.get("hints"), f.path("hints"));
+                for (int j = 0; j < h.size(); j++) {
+                    hints.add(in.string(h.get(j), NodeReader.item(f.path("hints"), j)));
+                }
+            }
+            steps.add(new Lesson.LessonStep(in.string(f.require("title"), f.path("title")),
+                    f.has("text") ? in.string(f.get("text"), f.path("text")) : "", actions, check,
+                    f.has("notice") ? in.string(f.get("notice"), f.path("notice")) : "", hints));
+        }
+        List<Lesson.Question> quiz = new ArrayList<>();
+        if (top.has("quiz")) {
+            List<Node> qs = in.sequence(top.get("quiz"), "quiz");
+            for (int i = 0; i < qs.size(); i++) {
+                String path = NodeReader.item("quiz", i);
+                Fields q = in.mapping(qs.get(i), path, QUESTION_KEYS);
+                List<String> choices = new ArrayList<>();
+                List<Node> cs = in.sequence(q.require("choices"), q.path("choices"));
+                for (int j = 0; j < cs.size(); j++) {
+                    choices.add(in.string(cs.get(j), NodeReader.item(q.path("choices"), j)));
+                }
+                if (choices.size() < 2) {
+                    throw in.error(q.get("choices"), q.path("choices"), "a question needs at least two choices");
+                }
+                int answer = (int) bounded(q.require("answer"), q.path("answer"), 0, choices.size() - 1);
+                quiz.add(new Lesson.Question(in.string(q.require("question"), q.path("question")), choices, answer,
+                        q.has("explanation") ? in.string(q.get("explanation"), q.path("explanation")) : ""));
+            }
+        }
+        return new Lesson(id, title, intro, setup, steps, quiz);
+    }
+
     private Scenario scenario(Node root) {
         if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
             throw in.error(root, "", "a scenario must be a mapping with name:, machines: and steps:, was "

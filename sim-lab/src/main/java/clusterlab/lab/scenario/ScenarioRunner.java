@@ -104,6 +104,23 @@ public final class ScenarioRunner {
         return world.cluster().simulation().now();
     }
 
+    /** Checks passed so far. */
+    public int checksPassed() {
+        return checksPassed;
+    }
+
+    /** Prints a line of prose into the transcript (lessons' titles and text). */
+    public void say(String text) {
+        if (!quiet) {
+            out.println(text);
+        }
+    }
+
+    /** Runs one step (in the order a scenario's steps run); the failure message, or null. */
+    public String perform(Scenario.Step step) {
+        return step(step);
+    }
+
     /** Runs one step; the failure message, or null. */
     private String step(Scenario.Step step) {
         if (step instanceof Scenario.Step.Run r) {

@@ -66,9 +66,9 @@ class ScenarioLoaderTest {
         assertThat(s.seed()).isEqualTo(42);
         assertThat(s.machines()).containsExactly(
                 new Machine("node1", 4, 8 * GIB),
-                new Machine("node2", 2, 4 * GIB),
-                new Machine("node3", 2, 4 * GIB),
-                new Machine("db", 2, 512L * 1024 * 1024));
+                new Machine("node2", 4, 4 * GIB),
+                new Machine("node3", 4, 4 * GIB),
+                new Machine("db", 4, 512L * 1024 * 1024));
         assertThat(s.network()).isEqualTo(new Network("10.0.0.0/16", MS, 200_000, 0.01));
         Map<String, String> capture = new LinkedHashMap<>();
         capture.put("JOIN", "docker swarm join --token (\\S+)");
@@ -99,7 +99,7 @@ class ScenarioLoaderTest {
 
         assertThat(s.seed()).isEqualTo(1);
         assertThat(s.description()).isEmpty();
-        assertThat(s.machines()).containsExactly(new Machine("n1", 2, 4 * GIB));
+        assertThat(s.machines()).containsExactly(new Machine("n1", 4, 4 * GIB));
         assertThat(s.network()).isEqualTo(Network.DEFAULT);
         assertThat(s.steps()).containsExactly(
                 new Step.WaitUntil(3, "n1", "docker ps", new Expect(null, null, null, null, 0), 60 * S, S));
