@@ -18,6 +18,9 @@ public final class LessonRunner {
         Scenario setup = lesson.setup();
         ScenarioRunner runner = new ScenarioRunner(setup, setup.seed(), out, quiet, Long.MAX_VALUE);
         runner.say("=== " + lesson.id() + ": " + lesson.title() + " ===");
+        if (!lesson.intro().isBlank()) {
+            runner.say(lesson.intro().strip());
+        }
         for (Scenario.Step s : setup.steps()) {
             String failure = runner.perform(s);
             if (failure != null) {
@@ -29,6 +32,9 @@ public final class LessonRunner {
             Lesson.LessonStep step = lesson.steps().get(i);
             runner.say("");
             runner.say("--- Step " + (i + 1) + "/" + lesson.steps().size() + ": " + step.title());
+            if (!step.text().isBlank()) {
+                runner.say(step.text().strip());
+            }
             for (Scenario.Step action : step.actions()) {
                 String failure = runner.perform(action);
                 if (failure != null) {
@@ -42,6 +48,9 @@ public final class LessonRunner {
                     return fail(out, lesson, "the check of step " + (i + 1) + " (" + step.title() + ")", failure,
                             checks, runner);
                 }
+            }
+            if (!step.notice().isBlank()) {
+                runner.say("Notice: " + step.notice().strip());
             }
         }
         if (!quiet && !lesson.quiz().isEmpty()) {
