@@ -25,13 +25,17 @@ class ShippedScenariosTest {
         }
     }
 
+    /** The transcript, then the trace's digest. */
     private static String run(Scenario s) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        ScenarioRunner.Result r = new ScenarioRunner(s, s.seed(), out, false, Long.MAX_VALUE).run();
+        ScenarioRunner runner = new ScenarioRunner(s, s.seed(), out, false, Long.MAX_VALUE);
+        ScenarioRunner.Result r = runner.run();
         String transcript = bytes.toString(StandardCharsets.UTF_8);
         assertThat(r.passed()).as(transcript).isTrue();
-        return transcript;
+        var trace = runner.world().cluster().simulation().trace();
+        assertThat(trace.count()).as("the run is traced").isPositive();
+        return transcript + "\ntrace " + trace.count() + " records, sha-256 " + trace.digestHex();
     }
 
     @ParameterizedTest
@@ -39,7 +43,7 @@ class ShippedScenariosTest {
     void passesAndReplaysIdentically(String name) {
         Scenario s = ScenarioLoader.load(DIR.resolve(name));
         String first = run(s);
-        assertThat(run(s)).as("the same scenario and seed give the same transcript").isEqualTo(first);
+        assertThat(run(s)).as("the same scenario and seed give the same transcript and trace").isEqualTo(first);
     }
 
     @ParameterizedTest
