@@ -22,15 +22,15 @@ import java.util.function.Consumer;
  * Reaching a private registry ({@code localhost:5000/app}) the way the daemon does: an HTTP
  * request to {@code /v2/} over the simulated network from the daemon's machine. Like Docker,
  * only registries on the loopback are spoken to over plain HTTP; any other address needs TLS,
- * which the lab's registries don't offer.
+ * which the lab's registries don't offer. The CLI's pulls and swarm agents' pulls use it.
  */
-final class RemoteRegistries {
+public final class RemoteRegistries {
     private static final long CONNECT_TIMEOUT_NANOS = 30 * Time.SECOND;
 
     private RemoteRegistries() {}
 
     /** A private registry on the local network: 1 Gbit/s, sub-millisecond round trips. */
-    static TransferSettings lan() {
+    public static TransferSettings lan() {
         return TransferSettings.hub().withBandwidth(1_000_000_000L).withLatency(Time.MILLISECOND);
     }
 
@@ -38,7 +38,7 @@ final class RemoteRegistries {
      * Connects to the registry of {@code ref} and hands it to {@code reached}; {@code failed}
      * gets the daemon's error text (without the "Error response from daemon: " prefix).
      */
-    static void reach(Engine engine, ImageReference ref, Consumer<Registry> reached, Consumer<String> failed) {
+    public static void reach(Engine engine, ImageReference ref, Consumer<Registry> reached, Consumer<String> failed) {
         String domain = ref.domain();
         int colon = domain.lastIndexOf(':');
         String hostName = colon > 0 ? domain.substring(0, colon) : domain;

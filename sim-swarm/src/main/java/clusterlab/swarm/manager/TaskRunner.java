@@ -3,6 +3,7 @@ package clusterlab.swarm.manager;
 import clusterlab.kernel.Time;
 import clusterlab.kernel.net.Ipv4;
 import clusterlab.kernel.net.Subnet;
+import clusterlab.runtime.cli.RemoteRegistries;
 import clusterlab.runtime.engine.Container;
 import clusterlab.runtime.engine.CreateSpec;
 import clusterlab.runtime.engine.Engine;
@@ -11,6 +12,7 @@ import clusterlab.runtime.engine.MountSpec;
 import clusterlab.runtime.engine.PortBinding;
 import clusterlab.runtime.engine.RestartPolicy;
 import clusterlab.runtime.image.ImageReference;
+import clusterlab.runtime.registry.Registry;
 import clusterlab.runtime.registry.RegistryClient;
 import clusterlab.runtime.registry.TransferSettings;
 import clusterlab.swarm.orchestrator.TaskState;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * A node's agent executing its assignments (SwarmKit's agent with moby's container executor):
@@ -166,24 +169,33 @@ final class TaskRunner {
         if (ref.tag() == null && ref.digest() == null) {
             ref = ref.withTag(ImageReference.DEFAULT_TAG);
         }
-        if (!ref.isDockerHub()) {
-            // Private registries are reached by the CLI's client only (a simplification).
-            report(l, TaskState.REJECTED, "preparing", "No such image: " + image, 0);
-            return;
-        }
+        ImageReference target = ref;
         l.busy = true;
-        new RegistryClient(engine.images(), engine.simulation()).pull(engine.hub(),
-                RegistryClient.PullRequest.implicit(ref), TransferSettings.hub(), line -> { }, result -> {
-                    l.busy = false;
-                    if (!isCurrent(l)) {
-                        return;
-                    }
-                    if (result.ok()) {
-                        create(l);
-                    } else {
-                        report(l, TaskState.REJECTED, "preparing", "No such image: " + image, 0);
-                    }
-                });
+        BiConsumer<Registry, TransferSettings> pull = (registry, settings) ->
+                new RegistryClient(engine.images(), engine.simulation()).pull(registry,
+                        RegistryClient.PullRequest.implicit(target), settings, line -> { }, result -> {
+                            l.busy = false;
+                            if (!isCurrent(l)) {
+                                return;
+                            }
+                            if (result.ok()) {
+                                create(l);
+                            } else {
+                                report(l, TaskState.REJECTED, "preparing", "No such image: " + image, 0);
+                            }
+                        });
+        if (ref.isDockerHub()) {
+            pull.accept(engine.hub(), TransferSettings.hub());
+        } else {
+            // A private registry, reached from this node as its daemon would (localhost is this node's).
+            RemoteRegistries.reach(engine, ref,
+                    registry -> pull.accept(registry, RemoteRegistries.lan()), error -> {
+                        l.busy = false;
+                        if (isCurrent(l)) {
+                            report(l, TaskState.REJECTED, "preparing", error, 0);
+                        }
+                    });
+        }
     }
 
     private boolean isCurrent(Local l) {
