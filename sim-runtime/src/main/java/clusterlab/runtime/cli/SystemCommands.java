@@ -363,7 +363,7 @@ final class SystemCommands {
             row.put("ID", inv.cmd.bool("no-trunc") ? n.id() : n.id().substring(0, 12));
             row.put("Name", n.name());
             row.put("Driver", n.driver());
-            row.put("Scope", "local");
+            row.put("Scope", n.scope());
             row.put("CreatedAt", HumanDuration.ago(inv.now(), n.createdNanos()));
             rows.add(row);
         }

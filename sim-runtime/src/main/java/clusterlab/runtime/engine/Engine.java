@@ -401,6 +401,26 @@ public final class Engine {
         return match;
     }
 
+    /** The bridge swarm task containers use to reach the outside (moby creates it on swarm init/join). */
+    public static final String GWBRIDGE = "docker_gwbridge";
+
+    /**
+     * The node entered a swarm: {@code docker_gwbridge} (a bridge on the next free 172.x.0.0/16,
+     * kept after leaving, as in moby) and the swarm-scoped {@code ingress} overlay appear.
+     */
+    public void joinSwarm(String ingressId, String ingressSubnet) {
+        if (!networks.containsKey(GWBRIDGE)) {
+            createNetwork(GWBRIDGE, "bridge", null);
+        }
+        networks.put("ingress", new EngineNetwork(ingressId, "ingress", "overlay", Subnet.parse(ingressSubnet), null,
+                sim.now(), false, "swarm"));
+    }
+
+    /** The node left its swarm: the swarm-scoped networks go. */
+    public void leaveSwarm() {
+        networks.values().removeIf(n -> n.scope().equals("swarm"));
+    }
+
     /** {@code docker network create NAME}: a user-defined bridge on the next free 172.x.0.0/16. */
     public EngineNetwork createNetwork(String name, String driver, String subnet) {
         if (networks.containsKey(name)) {

@@ -19,11 +19,19 @@ public final class EngineNetwork {
     private final String bridgeName;
     private final long createdNanos;
     private final boolean userDefined;
+    /** {@code local}, or {@code swarm} for the swarm's overlay networks (ingress). */
+    private final String scope;
     /** Address -> container id, sorted by address. */
     private final TreeMap<Ipv4, String> leases = new TreeMap<>();
 
     EngineNetwork(String id, String name, String driver, Subnet subnet, String bridgeName, long createdNanos,
             boolean userDefined) {
+        this(id, name, driver, subnet, bridgeName, createdNanos, userDefined, "local");
+    }
+
+    EngineNetwork(String id, String name, String driver, Subnet subnet, String bridgeName, long createdNanos,
+            boolean userDefined, String scope) {
+        this.scope = scope;
         this.id = id;
         this.name = name;
         this.driver = driver;
@@ -31,6 +39,11 @@ public final class EngineNetwork {
         this.bridgeName = bridgeName;
         this.createdNanos = createdNanos;
         this.userDefined = userDefined;
+    }
+
+    /** {@code docker network ls}'s SCOPE: local, or swarm for an overlay. */
+    public String scope() {
+        return scope;
     }
 
     public String id() {

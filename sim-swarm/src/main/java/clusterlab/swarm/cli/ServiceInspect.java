@@ -21,9 +21,6 @@ import java.util.Map;
  * docker/cli's human-friendly {@code --pretty} text (formatter/service.go's template).
  */
 final class ServiceInspect {
-    /** The ingress network's id as the allocator created it (fixed: one per simulated swarm). */
-    static final String INGRESS_NETWORK_ID = "ingress";
-
     private ServiceInspect() {
     }
 
@@ -51,7 +48,7 @@ final class ServiceInspect {
         }
         List<Map<String, Object>> docs = new ArrayList<>();
         for (ServiceRecord svc : found) {
-            docs.add(document(svc));
+            docs.add(document(svc, clusterlab.swarm.manager.Ids.ingressNetworkId(s.caDigest())));
         }
         if (c.answerWithFormat(docs)) {
             return;
@@ -59,7 +56,8 @@ final class ServiceInspect {
         c.ok(DockerJson.inspect(docs));
     }
 
-    static Map<String, Object> document(ServiceRecord svc) {
+    /** The Engine API's swarm.Service; {@code ingressId} is the ingress network's id in this swarm. */
+    static Map<String, Object> document(ServiceRecord svc, String ingressId) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("ID", svc.id);
         d.put("Version", Map.of("Index", svc.version * 7 + 4));
@@ -74,7 +72,7 @@ final class ServiceInspect {
         if (!svc.vip.isEmpty()) {
             endpoint.put("Ports", ports(svc.spec.ports()));
             Map<String, Object> vip = new LinkedHashMap<>();
-            vip.put("NetworkID", INGRESS_NETWORK_ID);
+            vip.put("NetworkID", ingressId);
             vip.put("Addr", svc.vip + "/" + IngressPool.SUBNET.substring(IngressPool.SUBNET.indexOf('/') + 1));
             endpoint.put("VirtualIPs", List.of(vip));
         }

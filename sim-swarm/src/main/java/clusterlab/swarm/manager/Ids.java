@@ -51,6 +51,17 @@ public final class Ids {
         }
     }
 
+    /** The CA digest part of a well-formed join token ({@code SWMTKN-1-<digest>-<secret>}). */
+    static String tokenCaDigest(String token) {
+        String[] parts = token.split("-");
+        return parts.length == 4 ? parts[2] : "";
+    }
+
+    /** The id of the swarm's ingress network: the same on every node of the swarm. */
+    public static String ingressNetworkId(String caDigest) {
+        return clusterId("ingress/" + caDigest);
+    }
+
     /** A manager unlock key: SWMKEY-1- and 32 random bytes in unpadded standard base64. */
     public static String unlockKey(SimRandom random) {
         byte[] b = new byte[32];

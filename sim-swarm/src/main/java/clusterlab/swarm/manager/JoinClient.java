@@ -51,7 +51,7 @@ final class JoinClient {
                             once.accept(null, Errors.ALREADY_IN_SWARM);
                             return;
                         }
-                        node.adopt(r.nodeId(), r.role(), r.raftId(), self, r.managers());
+                        node.adopt(r.nodeId(), r.role(), r.raftId(), self, r.managers(), Ids.tokenCaDigest(token));
                         node.agent().start();
                         if (node.isManager()) {
                             node.cluster().startRaft(node, node.raftId(), false);

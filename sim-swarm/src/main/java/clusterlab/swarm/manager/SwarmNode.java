@@ -348,7 +348,7 @@ public final class SwarmNode {
         String ca = Ids.caDigest(random);
         String workerSecret = Ids.newId(random);
         String managerSecret = Ids.newId(random);
-        adopt(id, "manager", Ids.raftId(random), ip, List.of(ip));
+        adopt(id, "manager", Ids.raftId(random), ip, List.of(ip), ca);
         cluster.startRaft(this, raftId, true);
         cluster.driver().campaign(raftId);
         startManagerServices();
@@ -444,7 +444,13 @@ public final class SwarmNode {
         JoinClient.dial(this, token, to, port, done);
     }
 
-    void adopt(String id, String newRole, long newRaftId, Ipv4 ip, List<Ipv4> knownManagers) {
+    /**
+     * This node is now a member of the swarm whose CA digest is {@code caDigest} (from the init,
+     * or from the join token): its identity, the managers it knows, gossip, and the engine's swarm
+     * networks.
+     */
+    void adopt(String id, String newRole, long newRaftId, Ipv4 ip, List<Ipv4> knownManagers, String caDigest) {
+        engine.joinSwarm(Ids.ingressNetworkId(caDigest), clusterlab.swarm.store.IngressPool.SUBNET);
         nodeId = id;
         role = newRole;
         raftId = newRaftId;
@@ -473,6 +479,7 @@ public final class SwarmNode {
             }
             runner.leave();
             mesh.clear();
+            engine.leaveSwarm();
             dropVolatile();
             nodeId = null;
             role = null;

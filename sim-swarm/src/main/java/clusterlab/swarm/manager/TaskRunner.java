@@ -319,7 +319,7 @@ final class TaskRunner {
         return new CreateSpec(s.image(), name, s.args(), s.entrypoint(), s.env(),
                 s.hostname().isEmpty() ? null : s.hostname(), s.workdir().isEmpty() ? null : s.workdir(),
                 s.user().isEmpty() ? null : s.user(), s.tty(), false, hostPorts, false, mounts, s.limitMemoryBytes(),
-                s.limitNanoCpus(), 0, RestartPolicy.NO, null, false, labels,
+                s.limitNanoCpus(), 0, RestartPolicy.NO, Engine.GWBRIDGE, false, labels,
                 s.stopSignal().isEmpty() ? null : s.stopSignal(), (int) graceSeconds, null);
     }
 }
