@@ -95,7 +95,47 @@ final class ContainerCommands {
 
     static void stop(Invocation inv) {
         long timeout = inv.cmd.changed("time") ? inv.cmd.integer("time") * Time.SECOND : -1;
-        eachSequentially(inv, inv.args(), 0, (c, done) -> inv.engine.stop(c, timeoutOf(c, timeout), done));
+        eachInParallel(inv, inv.args(), (c, done) -> inv.engine.stop(c, timeoutOf(c, timeout), done));
+    }
+
+    /**
+     * docker/cli's parallelOperation: every container's operation starts at once; the results
+     * are printed in the order of the arguments (a name, or the daemon's error), each as soon as
+     * it and the ones before it are done.
+     */
+    private static void eachInParallel(Invocation inv, List<String> refs,
+            java.util.function.BiConsumer<Container, Runnable> action) {
+        Object[] results = new Object[refs.size()];
+        int[] printed = {0};
+        boolean[] finished = {false};
+        Runnable flush = () -> {
+            while (printed[0] < refs.size() && results[printed[0]] != null) {
+                Object r = results[printed[0]];
+                if (r instanceof EngineException e) {
+                    inv.daemonError(e);
+                } else {
+                    inv.outln(refs.get(printed[0]));
+                }
+                printed[0]++;
+            }
+            if (printed[0] == refs.size() && !finished[0]) {
+                finished[0] = true;
+                inv.finish();
+            }
+        };
+        for (int i = 0; i < refs.size(); i++) {
+            int index = i;
+            try {
+                Container c = inv.engine.container(refs.get(i));
+                action.accept(c, () -> {
+                    results[index] = Boolean.TRUE;
+                    flush.run();
+                });
+            } catch (EngineException e) {
+                results[index] = e;
+            }
+        }
+        flush.run();
     }
 
     private static long timeoutOf(Container c, long requested) {
