@@ -1,0 +1,330 @@
+package clusterlab.ui;
+
+import clusterlab.kernel.Time;
+import clusterlab.lab.scenario.Lesson;
+import clusterlab.lab.scenario.Scenario;
+import clusterlab.lab.scenario.ScenarioWriter;
+import clusterlab.lab.shell.LabSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The app's state and everything it can do to the simulated cluster.
+ *
+ * <p>Threading: the {@link LabSession} lives on the {@link SimulationThread}; every method here
+ * submits work there, in call order, and afterwards takes an immutable {@link Snapshot} (new
+ * terminal output, machine cards, virtual time) which {@code fx} applies to the properties. In the
+ * app {@code fx} is {@code Platform::runLater}; view-model tests pass {@code Runnable::run}. The
+ * returned futures complete once the snapshot has been applied, so tests (and buttons that chain)
+ * can wait for them.
+ */
+public final class LabViewModel implements AutoCloseable {
+    /** What changed by one piece of simulation work, handed from the simulation thread to the FX thread. */
+    record Snapshot(Map<String, String> output, List<MachineCard> cards, long nowNanos) {
+    }
+
+    private final long seed;
+    private final int nodeCount;
+    private final Executor fx;
+    private final SimulationThread sim = new SimulationThread();
+    private final List<TerminalViewModel> terminals = new ArrayList<>();
+    private final ObservableList<MachineCard> cards = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("0.000s");
+    private final StringProperty selectedMachine = new SimpleStringProperty("node1");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+
+    // ---- owned by the simulation thread ----
+    private LabSession session;
+    /** Output since the last snapshot, per machine (the session prints only what the terminal in front shows). */
+    private final Map<String, StringBuilder> pending = new LinkedHashMap<>();
+    /** The end of what each machine's tab shows, to recognise a prompt the session merely repeats. */
+    private final Map<String, StringBuilder> tails = new LinkedHashMap<>();
+    /** While switching terminals, output goes here first (see {@link #focus}). */
+    private StringBuilder switching;
+
+    public LabViewModel(long seed, int nodes, Executor fx) {
+        this.seed = seed;
+        this.nodeCount = nodes;
+        this.fx = fx;
+        for (int i = 1; i <= nodes; i++) {
+            String name = "node" + i;
+            terminals.add(new TerminalViewModel(name));
+            pending.put(name, new StringBuilder());
+            tails.put(name, new StringBuilder());
+        }
+    }
+
+    /** A lab for a lesson: the setup's seed and number of machines. */
+    public static LabViewModel forLesson(Lesson lesson, Executor fx) {
+        return new LabViewModel(lesson.setup().seed(), lesson.setup().machines().size(), fx);
+    }
+
+    /** Boots the cluster and logs in on every machine so each tab shows its prompt. */
+    public CompletableFuture<Void> start() {
+        return submit(() -> {
+            session = new LabSession(seed, nodeCount, this::screen);
+            for (int i = nodeCount; i >= 1; i--) {
+                focus("node" + i); // ends on node1, where the person starts typing
+            }
+            return null;
+        }).thenApply(x -> null);
+    }
+
+    /** Runs a lesson's setup steps (they show in the terminals, as if typed). */
+    public CompletableFuture<Void> setUp(Scenario setup) {
+        return submit(() -> {
+            for (Scenario.Step s : setup.steps()) {
+                LessonSteps.perform(session, s, this::typeOn);
+            }
+            return null;
+        }).thenApply(x -> null);
+    }
+
+    public List<TerminalViewModel> terminals() {
+        return List.copyOf(terminals);
+    }
+
+    public TerminalViewModel terminal(String node) {
+        return terminals.stream().filter(t -> t.node().equals(node)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no machine " + node));
+    }
+
+    public ObservableList<MachineCard> cards() {
+        return cards;
+    }
+
+    public MachineCard card(String node) {
+        return cards.stream().filter(c -> c.name().equals(node)).findFirst().orElse(null);
+    }
+
+    public ReadOnlyStringProperty timeProperty() {
+        return time.getReadOnlyProperty();
+    }
+
+    /** The last error or confirmation (saved to ..., no machine ...). */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The machine the fault buttons act on (the terminal tab in front). */
+    public StringProperty selectedMachineProperty() {
+        return selectedMachine;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    // ---- what the person does ----
+
+    /** Enter in a machine's input line: the line goes to that machine's terminal. */
+    public CompletableFuture<Void> type(String node, String line) {
+        terminal(node).remember(line);
+        return run(() -> typeOn(node, line));
+    }
+
+    /** Ctrl-C on a machine's terminal. */
+    public CompletableFuture<Void> interrupt(String node) {
+        return run(() -> {
+            focus(node);
+            show(node, "^C"); // bash prints the newline and a fresh prompt itself
+            session.interrupt();
+        });
+    }
+
+    /** Lets virtual time pass (programs keep running; swarm elects, heartbeats time out). */
+    public CompletableFuture<Void> advance(long nanos) {
+        return run(() -> session.advance(nanos));
+    }
+
+    public CompletableFuture<Void> crash(String node) {
+        return run(() -> {
+            session.crash(node);
+            show(node, "\n--- " + node + " crashed ---\n");
+        });
+    }
+
+    /** Restarts a machine and logs in again, so its tab shows a fresh prompt. */
+    public CompletableFuture<Void> restart(String node) {
+        return run(() -> {
+            session.restart(node);
+            show(node, "\n--- " + node + " restarted ---\n");
+            String before = session.currentNode();
+            focus(node);
+            if (before.equals(node)) {
+                session.redisplayPrompt();
+            }
+        });
+    }
+
+    /** Performs one action of a lesson step through the session. */
+    public CompletableFuture<Void> perform(Scenario.Step step) {
+        return run(() -> LessonSteps.perform(session, step, this::typeOn));
+    }
+
+    /** Runs a lesson step's check against this session's cluster. */
+    public CompletableFuture<LessonSteps.CheckResult> check(Scenario.Step check) {
+        return submit(() -> LessonSteps.check(session, check));
+    }
+
+    /** Writes the session so far as a scenario YAML that {@code ./lab run} replays. */
+    public CompletableFuture<Path> save(Path file) {
+        return submit(() -> {
+            String name = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            try {
+                Files.writeString(file, ScenarioWriter.write(session.asScenario(name)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return file;
+        }).thenApply(f -> {
+            fx.execute(() -> status.set("saved to " + f + " (replay: ./lab run " + f + ")"));
+            return f;
+        });
+    }
+
+    @Override
+    public void close() {
+        sim.run(() -> {
+            if (session != null) {
+                session.close();
+            }
+        });
+        sim.close();
+    }
+
+    // ---- simulation thread ----
+
+    private CompletableFuture<Void> run(Runnable work) {
+        return submit(() -> {
+            work.run();
+            return null;
+        }).thenApply(x -> null);
+    }
+
+    /**
+     * Runs {@code work} on the simulation thread, then applies a snapshot on the FX side. A failing
+     * command (no such machine, a crashed host) is reported in the status line, not thrown.
+     */
+    private <T> CompletableFuture<T> submit(java.util.function.Supplier<T> work) {
+        CompletableFuture<T> done = new CompletableFuture<>();
+        sim.call(() -> {
+            T value = null;
+            String error = null;
+            try {
+                value = work.get();
+            } catch (RuntimeException e) {
+                error = "lab: " + e.getMessage() + " (seed " + seed + ")";
+            }
+            return new Object[] {value, error, snapshot()};
+        }).whenComplete((r, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                done.completeExceptionally(failure);
+                return;
+            }
+            apply((Snapshot) r[2]);
+            if (r[1] != null) {
+                status.set((String) r[1]);
+            }
+            @SuppressWarnings("unchecked")
+            T value = (T) r[0];
+            done.complete(value);
+        }));
+        return done;
+    }
+
+    private Snapshot snapshot() {
+        Map<String, String> output = new LinkedHashMap<>();
+        for (var e : pending.entrySet()) {
+            if (e.getValue().length() > 0) {
+                output.put(e.getKey(), e.getValue().toString());
+                e.getValue().setLength(0);
+            }
+        }
+        if (session == null) {
+            return new Snapshot(output, List.of(), 0);
+        }
+        return new Snapshot(output, ClusterCards.of(session), session.simulation().now());
+    }
+
+    /** FX side: new output into the tabs, new cards, the clock. */
+    private void apply(Snapshot s) {
+        for (var e : s.output().entrySet()) {
+            terminal(e.getKey()).append(e.getValue());
+        }
+        if (!s.cards().isEmpty()) {
+            cards.setAll(s.cards());
+        }
+        time.set(Time.formatInstant(s.nowNanos()));
+    }
+
+    /** The session's screen: whatever the terminal in front prints belongs to its machine. */
+    private void screen(String text) {
+        if (switching != null) {
+            switching.append(text);
+            return;
+        }
+        String node = session == null ? "node1" : session.currentNode();
+        show(node, text);
+    }
+
+    private void show(String node, String text) {
+        StringBuilder p = pending.get(node);
+        if (p == null) {
+            return; // a second terminal (node1/2): the app shows one per machine
+        }
+        p.append(text);
+        StringBuilder tail = tails.get(node);
+        tail.append(text);
+        if (tail.length() > 512) {
+            tail.delete(0, tail.length() - 512);
+        }
+    }
+
+    /**
+     * Brings a machine's terminal to the front. The session answers a switch with the output the
+     * terminal missed, or else with a fresh prompt; the tab already shows that prompt, so a
+     * repeated one is dropped (a real terminal would not print it either: nothing was typed).
+     */
+    private void focus(String node) {
+        if (session.currentNode().equals(node) && pending.get(node).length() + tails.get(node).length() > 0) {
+            return;
+        }
+        switching = new StringBuilder();
+        try {
+            session.switchTo(node);
+        } finally {
+            String shown = switching.toString();
+            switching = null;
+            String tail = tails.get(node).toString();
+            String repeated = shown.startsWith("\n") ? shown.substring(1) : shown;
+            if (shown.isEmpty() || !(tail.endsWith(repeated) && !repeated.isEmpty())) {
+                show(node, shown);
+            }
+        }
+    }
+
+    /** Types a line on a machine's terminal, echoing it after the prompt as a terminal shows it. */
+    private void typeOn(String node, String line) {
+        focus(node);
+        if (session.echoesInput()) {
+            show(node, session.expand(line) + "\n"); // as the shell will run it, ${ID} filled in
+        }
+        session.type(line);
+    }
+}
