@@ -48,6 +48,8 @@ public final class LabViewModel implements AutoCloseable {
     private final StringProperty selectedMachine = new SimpleStringProperty("node1");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
+    private boolean closed;
+
     // ---- owned by the simulation thread ----
     private LabSession session;
     /** Output since the last snapshot, per machine (the session prints only what the terminal in front shows). */
@@ -200,6 +202,10 @@ public final class LabViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return; // the window's hide and a lesson switch may both close it
+        }
+        closed = true;
         sim.run(() -> {
             if (session != null) {
                 session.close();
