@@ -56,6 +56,9 @@ public final class LabViewModel implements AutoCloseable {
     private final Map<String, StringBuilder> pending = new LinkedHashMap<>();
     /** The end of what each machine's tab shows, to recognise a prompt the session merely repeats. */
     private final Map<String, StringBuilder> tails = new LinkedHashMap<>();
+    /** The last line typed on each machine (expanded) and what it printed, prompt removed, for checks. */
+    private final Map<String, String> lastTyped = new LinkedHashMap<>();
+    private final Map<String, String> lastTypedOutput = new LinkedHashMap<>();
     /** While switching terminals, output goes here first (see {@link #focus}). */
     private StringBuilder switching;
 
@@ -179,9 +182,23 @@ public final class LabViewModel implements AutoCloseable {
         return run(() -> LessonSteps.perform(session, step, this::typeOn));
     }
 
-    /** Runs a lesson step's check against this session's cluster. */
+    /**
+     * Runs a lesson step's check against this session's cluster. A command check is typed into
+     * its machine's terminal, as the headless lesson runner runs it, unless the person just typed
+     * exactly that line there: then its output is judged (checks such as {@code docker swarm init}
+     * cannot run twice). Waits and exit-status checks run as hidden commands.
+     */
     public CompletableFuture<LessonSteps.CheckResult> check(Scenario.Step check) {
-        return submit(() -> LessonSteps.check(session, check));
+        return submit(() -> {
+            if (LessonSteps.needsHiddenRun(check)) {
+                return LessonSteps.runHidden(session, check);
+            }
+            Scenario.Step.Run r = (Scenario.Step.Run) check;
+            if (!session.expand(r.run()).equals(lastTyped.get(r.on()))) {
+                typeOn(r.on(), r.run());
+            }
+            return LessonSteps.judge(session, r, lastTypedOutput.getOrDefault(r.on(), ""));
+        });
     }
 
     /** Writes the session so far as a scenario YAML that {@code ./lab run} replays. */
@@ -332,5 +349,11 @@ public final class LabViewModel implements AutoCloseable {
             show(node, session.expand(line) + "\n"); // as the shell will run it, ${ID} filled in
         }
         session.type(line);
+        lastTyped.put(node, session.expand(line));
+        lastTypedOutput.put(node, PROMPT_AT_END.matcher(TerminalViewModel.plain(session.lastOutput())).replaceFirst(""));
     }
+
+    /** Play with Docker's two-line prompt at the end of a command's output. */
+    private static final java.util.regex.Pattern PROMPT_AT_END =
+            java.util.regex.Pattern.compile("\\[[^\\]\n]+] \\(local\\) [^\n]*\n\\$ $");
 }

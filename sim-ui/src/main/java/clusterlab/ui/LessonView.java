@@ -88,8 +88,16 @@ final class LessonView extends VBox {
             Label message = new Label();
             message.setWrapText(true);
             message.textProperty().bind(lesson.checkMessageProperty());
-            check.setOnAction(e -> lesson.check());
-            body.getChildren().addAll(new HBox(8, check, mark), message);
+            check.setOnAction(e -> {
+                if (lesson.step().check() instanceof clusterlab.lab.scenario.Scenario.Step.Run r) {
+                    showMachine.accept(r.on());
+                }
+                lesson.check();
+            });
+            Label what = new Label(lesson.checkDescription());
+            what.setWrapText(true);
+            what.getStyleClass().add("check-description");
+            body.getChildren().addAll(what, new HBox(8, check, mark), message);
         }
 
         if (!lesson.step().hints().isEmpty()) {

@@ -88,6 +88,19 @@ public final class LessonViewModel {
         return step().check() != null;
     }
 
+    /** What pressing Check does, so the person can type the command first (a check may not run twice). */
+    public String checkDescription() {
+        Scenario.Step c = step().check();
+        if (c == null) {
+            return "";
+        }
+        if (c instanceof Scenario.Step.WaitUntil w) {
+            return "Check repeats " + w.on() + "$ " + w.run() + " until it holds";
+        }
+        Scenario.Step.Run r = (Scenario.Step.Run) c;
+        return "Check types " + r.on() + "$ " + r.run() + " (or judges it, if you just typed it there)";
+    }
+
     public ReadOnlyObjectProperty<CheckState> checkProperty() {
         return check.getReadOnlyProperty();
     }

@@ -20,7 +20,7 @@ final class TerminalView extends VBox {
         TextArea output = new TextArea();
         output.setId("output-" + node);
         output.setEditable(false);
-        output.setWrapText(false);
+        output.setWrapText(true); // a terminal wraps long lines (join tokens) rather than scrolling sideways
         output.getStyleClass().add("terminal-output");
         output.setText(terminal.screen());
         terminal.screenProperty().addListener((obs, old, text) -> {
