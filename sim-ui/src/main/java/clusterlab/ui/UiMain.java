@@ -27,7 +27,14 @@ public final class UiMain {
             return;
         }
         LabApp.config = config;
-        Application.launch(LabApp.class);
+        try {
+            Application.launch(LabApp.class);
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            // Glass throws "Unable to open DISPLAY" on a machine without a screen (ssh, CI).
+            System.err.println("ui: cannot open a window (" + e.getMessage() + "); on a machine without a display"
+                    + " use ./lab shell or ./lab lesson instead");
+            System.exit(1);
+        }
     }
 
     /** The app's configuration, or null for --help. */
