@@ -147,7 +147,8 @@ public final class LabViewModel implements AutoCloseable {
     public CompletableFuture<Void> interrupt(String node) {
         return run(() -> {
             focus(node);
-            show(node, "^C"); // bash prints the newline and a fresh prompt itself
+            // At its prompt bash prints the newline itself; after a killed program only the prompt comes.
+            show(node, session.isIdle() ? "^C" : "^C\n");
             session.interrupt();
         });
     }

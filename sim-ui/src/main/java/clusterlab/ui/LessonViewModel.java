@@ -135,7 +135,10 @@ public final class LessonViewModel {
         }
         int at = index.get();
         check.set(CheckState.RUNNING);
-        return lab.check(step().check()).thenApply(r -> {
+        return lab.check(step().check()).thenApply(result -> {
+            // null: the lab reported an error (a crashed machine) in its status line.
+            LessonSteps.CheckResult r = result != null ? result
+                    : new LessonSteps.CheckResult(false, lab.statusProperty().get());
             CheckState state = r.passed() ? CheckState.PASSED : CheckState.FAILED;
             checks.set(at, state);
             if (index.get() == at) {

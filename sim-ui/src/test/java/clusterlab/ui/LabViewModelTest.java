@@ -80,10 +80,10 @@ class LabViewModelTest {
         start(1);
         lab.advance(10 * Time.SECOND).get(30, TimeUnit.SECONDS);
         assertThat(lab.timeProperty().get()).startsWith("10.");
-        lab.type("node1", "ping 127.0.0.1").get(30, TimeUnit.SECONDS);
+        lab.type("node1", "sleep 3600").get(30, TimeUnit.SECONDS);
         lab.interrupt("node1").get(30, TimeUnit.SECONDS);
         System.out.println("[" + lab.terminal("node1").screen() + "]");
-        assertThat(lab.terminal("node1").screen()).contains("^C").endsWith("$ ");
+        assertThat(lab.terminal("node1").screen()).contains("$ sleep 3600\n^C\n[node1] (local)").endsWith("$ ");
     }
 
     @Test
