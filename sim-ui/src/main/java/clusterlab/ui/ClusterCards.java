@@ -8,7 +8,6 @@ import clusterlab.swarm.manager.SwarmCluster;
 import clusterlab.swarm.manager.SwarmNode;
 import clusterlab.swarm.raft.RaftCore;
 import clusterlab.swarm.raft.StateRole;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,19 +66,7 @@ final class ClusterCards {
         return b.toString();
     }
 
-    /**
-     * The node's Raft member. LabSession does not expose its SwarmRuntime and SwarmNode keeps its
-     * SwarmCluster package-private, so the app reads that one field reflectively (read-only) until
-     * sim-lab offers {@code LabSession.swarm()}.
-     */
     private static RaftCore raftCore(SwarmNode node) {
-        try {
-            Field f = SwarmNode.class.getDeclaredField("cluster");
-            f.setAccessible(true);
-            SwarmCluster cluster = (SwarmCluster) f.get(node);
-            return cluster.driver().core(node.raftId());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return null;
-        }
+        return node.raftCore();
     }
 }

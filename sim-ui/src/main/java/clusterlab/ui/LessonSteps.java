@@ -2,6 +2,7 @@ package clusterlab.ui;
 
 import clusterlab.kernel.Time;
 import clusterlab.kernel.host.CommandResult;
+import clusterlab.lab.scenario.Expectations;
 import clusterlab.lab.scenario.Scenario;
 import clusterlab.lab.shell.LabSession;
 import java.util.ArrayList;
@@ -192,22 +193,8 @@ final class LessonSteps {
         if (e == null || e.isEmpty()) {
             return new CheckResult(true, "");
         }
-        List<String> failures = new ArrayList<>();
-        if (e.equals() != null && !shown.strip().equals(session.expand(e.equals()).strip())) {
-            failures.add("expected the output to equal:\n" + session.expand(e.equals()));
-        }
-        if (e.contains() != null && !shown.contains(session.expand(e.contains()))) {
-            failures.add("expected the output to contain \"" + session.expand(e.contains()) + "\"");
-        }
-        if (e.notContains() != null && shown.contains(session.expand(e.notContains()))) {
-            failures.add("expected the output not to contain \"" + session.expand(e.notContains()) + "\"");
-        }
-        if (e.matches() != null && !Pattern.compile(e.matches(), Pattern.MULTILINE).matcher(shown).find()) {
-            failures.add("expected the output to match /" + e.matches() + "/");
-        }
-        if (exitKnown && e.exit() != null && result.exitStatus() != e.exit()) {
-            failures.add("expected exit status " + e.exit() + ", was " + result.exitStatus());
-        }
+        List<String> failures = Expectations.failures(Expectations.expanded(e, session::expand), shown,
+                exitKnown ? result.exitStatus() : null);
         return failures.isEmpty() ? new CheckResult(true, "")
                 : new CheckResult(false, String.join("; ", failures) + "\n--- actual output\n" + shown);
     }

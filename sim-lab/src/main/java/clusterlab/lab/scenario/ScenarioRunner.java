@@ -200,24 +200,8 @@ public final class ScenarioRunner {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
-        Scenario.Expect e = new Scenario.Expect(expandOrNull(raw.equals()), expandOrNull(raw.contains()),
-                raw.matches(), expandOrNull(raw.notContains()), raw.exit());
-        List<String> failures = new ArrayList<>();
-        if (e.equals() != null && !shown.strip().equals(e.equals().strip())) {
-            failures.add("expected output to equal:\n" + e.equals());
-        }
-        if (e.contains() != null && !shown.contains(e.contains())) {
-            failures.add("expected output to contain \"" + e.contains() + "\"");
-        }
-        if (e.notContains() != null && shown.contains(e.notContains())) {
-            failures.add("expected output not to contain \"" + e.notContains() + "\"");
-        }
-        if (e.matches() != null && !Pattern.compile(e.matches(), Pattern.MULTILINE).matcher(shown).find()) {
-            failures.add("expected output to match /" + e.matches() + "/");
-        }
-        if (e.exit() != null && result.exitStatus() != e.exit()) {
-            failures.add("expected exit status " + e.exit() + ", was " + result.exitStatus());
-        }
+        Scenario.Expect e = Expectations.expanded(raw, this::expand);
+        List<String> failures = Expectations.failures(e, shown, result.exitStatus());
         if (failures.isEmpty()) {
             if (report) {
                 checksPassed++;
@@ -229,23 +213,7 @@ public final class ScenarioRunner {
     }
 
     private static String describe(Scenario.Expect e) {
-        List<String> parts = new ArrayList<>();
-        if (e.equals() != null) {
-            parts.add("equals \"" + e.equals().strip() + "\"");
-        }
-        if (e.contains() != null) {
-            parts.add("contains \"" + e.contains() + "\"");
-        }
-        if (e.notContains() != null) {
-            parts.add("does not contain \"" + e.notContains() + "\"");
-        }
-        if (e.matches() != null) {
-            parts.add("matches /" + e.matches() + "/");
-        }
-        if (e.exit() != null) {
-            parts.add("exit " + e.exit());
-        }
-        return String.join(", ", parts);
+        return Expectations.describe(e);
     }
 
     private void inject(Scenario.FaultKind kind) {
@@ -291,10 +259,6 @@ public final class ScenarioRunner {
             return "latency " + Time.format(l.nanos());
         }
         return "heal";
-    }
-
-    private String expandOrNull(String text) {
-        return text == null ? null : expand(text);
     }
 
     private String expand(String text) {

@@ -253,6 +253,11 @@ public final class SwarmNode {
         return dispatcher;
     }
 
+    /** This manager's Raft member (its role, term, log), or null for a worker or outside a swarm. */
+    public RaftCore raftCore() {
+        return isManager() ? cluster.driver().core(raftId) : null;
+    }
+
     /** A new object id (service, task) from this node's seeded stream. */
     public String newObjectId() {
         return Ids.newId(random);
