@@ -44,6 +44,7 @@ public final class ExperimentFile {
     static final int MAX_CODE_POINTS = 1 << 20;
     static final int MAX_ALIASES = 10;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,17})(\\.[0-9]{1,12})?");
     private static final Set<Tag> PLAIN_TAGS = new HashSet<>(
             List.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.SEQ, Tag.MAP));
     private static final List<String> TOP_KEYS = List.of("name", "kind", "description", "seeds", "grid");
@@ -204,8 +205,10 @@ public final class ExperimentFile {
                 if (!seen.add(text)) {
                     throw error(item, "grid." + k, "value " + text + " listed twice");
                 }
-                Tag tag = item.getTag();
-                values.add(new ExperimentSpec.Value(text, tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)));
+                // Plain decimal numbers are JSON numbers in runs.json; anything else (1e3, 0x10) a string.
+                boolean numeric = (item.getTag().equals(Tag.INT) || item.getTag().equals(Tag.FLOAT))
+                        && DECIMAL.matcher(text).matches();
+                values.add(new ExperimentSpec.Value(text, numeric));
             }
             grid.put(k, values);
         }

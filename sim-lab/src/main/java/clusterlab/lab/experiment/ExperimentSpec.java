@@ -36,6 +36,31 @@ public record ExperimentSpec(String name, ExperimentKind kind, List<Long> seeds,
     /** The applicable points, in grid order. */
     public List<Point> points() {
         List<Point> out = new ArrayList<>();
+        for (LinkedHashMap<String, Value> values : combinations()) {
+            Point candidate = new Point(out.size(), values);
+            if (kind.notApplicable(candidate.texts()) == null) {
+                out.add(candidate);
+            }
+        }
+        return out;
+    }
+
+    /** Grid points left out, with the reason, for a note on stderr. */
+    public List<String> skipped() {
+        List<String> out = new ArrayList<>();
+        for (LinkedHashMap<String, Value> values : combinations()) {
+            Map<String, String> texts = new Point(-1, values).texts();
+            String why = kind.notApplicable(texts);
+            if (why != null) {
+                out.add(texts + ": " + why);
+            }
+        }
+        return out;
+    }
+
+    /** Every combination of the parameters' values, the first parameter varying slowest. */
+    private List<LinkedHashMap<String, Value>> combinations() {
+        List<LinkedHashMap<String, Value>> out = new ArrayList<>();
         List<String> names = parameterNames();
         int[] at = new int[names.size()];
         long total = 1;
@@ -47,38 +72,7 @@ public record ExperimentSpec(String name, ExperimentKind kind, List<Long> seeds,
             for (int p = 0; p < names.size(); p++) {
                 values.put(names.get(p), grid.get(names.get(p)).get(at[p]));
             }
-            Point candidate = new Point(out.size(), values);
-            if (kind.notApplicable(candidate.texts()) == null) {
-                out.add(candidate);
-            }
-            for (int p = names.size() - 1; p >= 0; p--) {
-                if (++at[p] < grid.get(names.get(p)).size()) {
-                    break;
-                }
-                at[p] = 0;
-            }
-        }
-        return out;
-    }
-
-    /** Grid points left out, with the reason, for a note on stderr. */
-    public List<String> skipped() {
-        List<String> out = new ArrayList<>();
-        List<String> names = parameterNames();
-        int[] at = new int[names.size()];
-        long total = 1;
-        for (String n : names) {
-            total *= grid.get(n).size();
-        }
-        for (long i = 0; i < total; i++) {
-            LinkedHashMap<String, String> values = new LinkedHashMap<>();
-            for (int p = 0; p < names.size(); p++) {
-                values.put(names.get(p), grid.get(names.get(p)).get(at[p]).text());
-            }
-            String why = kind.notApplicable(values);
-            if (why != null) {
-                out.add(values + ": " + why);
-            }
+            out.add(values);
             for (int p = names.size() - 1; p >= 0; p--) {
                 if (++at[p] < grid.get(names.get(p)).size()) {
                     break;
