@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run an experiment: every grid point x every seed, each an independent deterministic "
                 + "simulation, in parallel; results are the same for any --jobs and any sharding.",
-            "Writes runs.csv, runs.json and summary.csv (n, mean, median, p95, 95% CI of the mean) to --out, "
+            "Writes runs.csv, runs.json and summary.csv (n, mean, median, p95, 95%% CI of the mean) to --out, "
                 + "and prints the summary."},
         subcommands = SweepCommand.Merge.class)
 final class SweepCommand implements Callable<Integer> {
