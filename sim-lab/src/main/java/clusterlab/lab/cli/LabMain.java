@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             LessonCommand.class,
             ExportCommand.class,
+            SweepCommand.class,
             FuzzCommand.class,
             RaftCommand.class,
             BenchCommand.class,
