@@ -52,9 +52,18 @@ public final class DockerRuntime {
         }
     }
 
-    /** A cluster of {@code n} hosts named node1..nodeN, each running Docker. */
+    /** The machine network of clusters too big for the lab's 192.168.0.0/24 (up to 65,000 hosts). */
+    public static final String LARGE_SUBNET = "10.0.0.0/16";
+    /** Hosts that fit in 192.168.0.0/24 from .11 on. */
+    public static final int MAX_HOSTS_IN_DEFAULT_SUBNET = 244;
+
+    /**
+     * A cluster of {@code n} hosts named node1..nodeN, each running Docker, on 192.168.0.0/24 (or
+     * on {@value #LARGE_SUBNET} when more than {@value #MAX_HOSTS_IN_DEFAULT_SUBNET} hosts need addresses).
+     */
     public static DockerRuntime withHosts(long seed, int n) {
-        Cluster cluster = new Cluster(seed);
+        Cluster cluster = n <= MAX_HOSTS_IN_DEFAULT_SUBNET ? new Cluster(seed)
+                : new Cluster(seed, clusterlab.kernel.net.Subnet.parse(LARGE_SUBNET));
         for (int i = 1; i <= n; i++) {
             cluster.addHost("node" + i);
         }

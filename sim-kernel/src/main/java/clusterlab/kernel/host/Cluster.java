@@ -27,8 +27,13 @@ public final class Cluster {
     private final Map<String, Host> hosts = new LinkedHashMap<>();
 
     public Cluster(long seed) {
+        this(seed, Network.DEFAULT_SUBNET);
+    }
+
+    /** A cluster whose machines live on {@code subnet} (192.168.0.0/24 by default: up to 244 machines). */
+    public Cluster(long seed, clusterlab.kernel.net.Subnet subnet) {
         this.sim = new Simulation(seed);
-        this.network = new Network(sim);
+        this.network = new Network(sim, subnet);
         this.transport = new Transport(network);
         this.programs = BuiltinPrograms.registry();
     }

@@ -56,6 +56,10 @@ public final class Network {
     private final Routes routes = new Routes(graph, machines.keySet());
     private final NetworkFaults faults = new NetworkFaults();
     private LinkSettings defaultSettings = LinkSettings.DEFAULT;
+    /** The machines' subnet: addresses from host index {@value #FIRST_HOST_INDEX} on. */
+    private final Subnet subnet;
+    /** The next host index to try for {@link #attach(Machine)}: addresses are never reused. */
+    private long nextHostIndex = FIRST_HOST_INDEX;
 
     private long packetIds;
     private long packetsSent;
@@ -64,6 +68,15 @@ public final class Network {
     private final EnumMap<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
 
     public Network(Simulation sim) {
+        this(sim, DEFAULT_SUBNET);
+    }
+
+    /** A flat machine network on {@code subnet} (a /16 holds the 10,000-node experiments). */
+    public Network(Simulation sim, Subnet subnet) {
+        if (subnet.size() < FIRST_HOST_INDEX + 2) {
+            throw new IllegalArgumentException("subnet " + subnet + " is too small for machines from ." + FIRST_HOST_INDEX);
+        }
+        this.subnet = subnet;
         this.sim = sim;
         this.random = sim.random().stream(RANDOM_STREAM);
         this.trace = sim.trace();
@@ -75,7 +88,7 @@ public final class Network {
     }
 
     public Subnet subnet() {
-        return DEFAULT_SUBNET;
+        return subnet;
     }
 
     // ---- topology ----
@@ -90,14 +103,15 @@ public final class Network {
 
     /** Attaches a machine to {@value #DEFAULT_SWITCH} with the next free address from .11 on. */
     public Ipv4 attach(Machine machine) {
-        for (long host = FIRST_HOST_INDEX; host < DEFAULT_SUBNET.size() - 1; host++) {
-            Ipv4 candidate = DEFAULT_SUBNET.address(host);
+        for (long host = nextHostIndex; host < subnet.size() - 1; host++) {
+            Ipv4 candidate = subnet.address(host);
             if (!machineAt.containsKey(candidate)) {
+                nextHostIndex = host + 1;
                 attach(machine, candidate);
                 return candidate;
             }
         }
-        throw new IllegalStateException("no free address left in " + DEFAULT_SUBNET + " for " + machine.name());
+        throw new IllegalStateException("no free address left in " + subnet + " for " + machine.name());
     }
 
     /** Attaches a machine with the given address to {@value #DEFAULT_SWITCH} by a default link. */

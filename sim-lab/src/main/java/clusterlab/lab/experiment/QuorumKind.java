@@ -73,7 +73,7 @@ public final class QuorumKind implements ExperimentKind {
         require(docker(rt, "node1", "swarm", "init", "--advertise-addr", "eth0"), "swarm init");
         String token = rt.node("node1").store().managerToken();
         for (int i = 2; i <= managers; i++) {
-            require(docker(rt, "node" + i, "swarm", "join", "--token", token, "192.168.0.11:2377"), "join node" + i);
+            require(docker(rt, "node" + i, "swarm", "join", "--token", token, rt.cluster().host("node1").address() + ":2377"), "join node" + i);
         }
         sim.runFor(10 * Time.SECOND);
         String leader = leaderHost(rt);

@@ -63,11 +63,7 @@ public final class ScenarioRunner {
 
     /** node1..: the machines, their Docker engines with swarm mode, and the network settings. */
     static SwarmRuntime build(Scenario s, long seed) {
-        if (!s.network().subnet().equals(Network.DEFAULT_SUBNET.toString())) {
-            throw new IllegalArgumentException("network.subnet: only " + Network.DEFAULT_SUBNET
-                    + " is simulated, was " + s.network().subnet());
-        }
-        Cluster cluster = new Cluster(seed);
+        Cluster cluster = new Cluster(seed, clusterlab.kernel.net.Subnet.parse(s.network().subnet()));
         for (Scenario.Machine m : s.machines()) {
             Machine machine = new Machine(cluster.simulation(), m.name(), m.cores(), m.memoryBytes(),
                     Machine.STANDARD_DISK_BYTES);
