@@ -35,12 +35,46 @@ public final class BenchMain {
             "benchmarks:",
             "  kernel    the hold benchmark: the kernel's event queue against java.util.PriorityQueue",
             "            at N = 1000, 100000 and 1000000 pending events",
+            "  scale     a whole swarm: --nodes N --managers M --replicas R --duration 1h [--seed S]",
+            "            (defaults: 100 nodes, 5 managers, 2 replicas per node, 10m, seed 1)",
             "",
             "options:",
             "  --quick   short run (under a minute): 3 warmup and 3 measurement iterations of 1 s per point;",
             "            good for a first look, but the baseline at N=1000000 is still warming up then",
             "            (the default run takes about 4 minutes: 8 warmup and 10 measurement iterations of 2 s)",
             "  --help    this text");
+
+    private static int scale(String[] args, PrintStream out, PrintStream err) {
+        int nodes = 100;
+        int managers = 5;
+        Integer replicas = null;
+        long duration = 10 * clusterlab.kernel.Time.MINUTE;
+        long seed = 1;
+        try {
+            for (int i = 1; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                String v = args[i + 1];
+                switch (args[i]) {
+                    case "--nodes" -> nodes = Integer.parseInt(v);
+                    case "--managers" -> managers = Integer.parseInt(v);
+                    case "--replicas" -> replicas = Integer.parseInt(v);
+                    case "--duration" -> duration = clusterlab.kernel.Time.parseDuration(v);
+                    case "--seed" -> seed = Long.parseLong(v);
+                    default -> throw new IllegalArgumentException("unknown option for scale: " + args[i]);
+                }
+            }
+            if (nodes < 1 || managers < 1 || managers > nodes || managers > 7 || duration <= 0) {
+                throw new IllegalArgumentException("need 1 <= managers <= min(7, nodes) and a positive duration");
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("scale: " + e.getMessage() + " (try --help)");
+            return 2;
+        }
+        return ScaleBenchmark.run(new ScaleBenchmark.Options(nodes, managers, replicas == null ? 2 * nodes : replicas,
+                duration, seed), out);
+    }
 
     /** The N of the hold benchmark, in the order they are reported. */
     static final int[] HOLD_SIZES = {1_000, 100_000, 1_000_000};
@@ -65,8 +99,11 @@ public final class BenchMain {
             }
         }
         String benchmark = args[0];
+        if (benchmark.equals("scale")) {
+            return scale(args, out, err);
+        }
         if (!benchmark.equals("kernel")) {
-            err.println("unknown benchmark: " + benchmark + " (known: kernel; try --help)");
+            err.println("unknown benchmark: " + benchmark + " (known: kernel, scale; try --help)");
             return 2;
         }
         boolean quick = false;
