@@ -366,11 +366,7 @@ final class ServiceCommands {
             if (n == null) {
                 return;
             }
-            for (TaskRecord t : s.workloads().tasks()) {
-                if (n.id.equals(t.nodeId)) {
-                    tasks.add(t);
-                }
-            }
+            tasks.addAll(s.workloads().tasksOn(n.id));
         }
         printTasks(c, s, tasks);
     }

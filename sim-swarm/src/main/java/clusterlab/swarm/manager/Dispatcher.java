@@ -198,10 +198,8 @@ final class Dispatcher {
 
     private Wire.Assignments assignmentsFor(ClusterStore s, NodeRecord n) {
         List<Wire.Assignment> tasks = new ArrayList<>();
-        for (TaskRecord t : s.workloads().tasks()) {
-            if (n.id.equals(t.nodeId)) {
-                tasks.add(assignment(s, t));
-            }
+        for (TaskRecord t : s.workloads().tasksOn(n.id)) {
+            tasks.add(assignment(s, t));
         }
         return new Wire.Assignments(n.id, term, ++assignmentSeq, tasks, ingress(s), s.workloads().sandboxAddr(n.id));
     }

@@ -24,6 +24,8 @@ public final class Workloads {
     private final TreeMap<String, TreeMap<Long, ServiceSpec>> specVersions = new TreeMap<>();
     private final TreeMap<String, TaskRecord> tasks = new TreeMap<>();
     private final TreeMap<String, TreeMap<String, TaskRecord>> tasksByService = new TreeMap<>();
+    /** Assigned tasks by node (for heartbeats and node ps: a node's tasks without scanning all). */
+    private final TreeMap<String, TreeMap<String, TaskRecord>> tasksByNode = new TreeMap<>();
     private final TreeMap<String, String> sandboxAddrs = new TreeMap<>();
     private final IngressPool pool = new IngressPool();
 
@@ -46,6 +48,12 @@ public final class Workloads {
     /** The tasks of one service, by id. */
     public Collection<TaskRecord> tasksOf(String serviceId) {
         TreeMap<String, TaskRecord> t = tasksByService.get(serviceId);
+        return t == null ? List.of() : t.values();
+    }
+
+    /** The tasks assigned to one node, by id. */
+    public Collection<TaskRecord> tasksOn(String nodeId) {
+        TreeMap<String, TaskRecord> t = tasksByNode.get(nodeId);
         return t == null ? List.of() : t.values();
     }
 
@@ -209,6 +217,7 @@ public final class Workloads {
                 boolean free = !t.assigned() || t.nodeId.equals(a.get(2));
                 if (free && a.size() == 3 && t.observed.canMoveTo(TaskState.ASSIGNED)) {
                     t.nodeId = a.get(2);
+                    index(t);
                     t.err = "";
                     setObserved(t, TaskState.ASSIGNED, "scheduler assigned task to node", now);
                 }
@@ -279,6 +288,13 @@ public final class Workloads {
     private void add(TaskRecord t) {
         tasks.put(t.id, t);
         tasksByService.computeIfAbsent(t.serviceId, k -> new TreeMap<>()).put(t.id, t);
+        index(t);
+    }
+
+    private void index(TaskRecord t) {
+        if (t.assigned()) {
+            tasksByNode.computeIfAbsent(t.nodeId, k -> new TreeMap<>()).put(t.id, t);
+        }
     }
 
     private void remove(TaskRecord t) {
@@ -288,6 +304,13 @@ public final class Workloads {
             of.remove(t.id);
             if (of.isEmpty()) {
                 tasksByService.remove(t.serviceId);
+            }
+        }
+        TreeMap<String, TaskRecord> on = t.assigned() ? tasksByNode.get(t.nodeId) : null;
+        if (on != null) {
+            on.remove(t.id);
+            if (on.isEmpty()) {
+                tasksByNode.remove(t.nodeId);
             }
         }
         pool.release(t.ingressAddr);
