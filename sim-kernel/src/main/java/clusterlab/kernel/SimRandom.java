@@ -74,6 +74,17 @@ public final class SimRandom {
         return r;
     }
 
+    /**
+     * Advances the stream exactly as {@code count} calls of {@link #nextLong(long)} with this
+     * bound would, without their results: for a caller that knows no draw can matter but must
+     * keep every later draw the same.
+     */
+    public void skipBounded(long count, long bound) {
+        for (long i = 0; i < count; i++) {
+            nextLong(bound);
+        }
+    }
+
     /** Uniform in [0, bound). */
     public int nextInt(int bound) {
         return (int) nextLong(bound);

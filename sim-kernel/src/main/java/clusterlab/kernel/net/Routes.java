@@ -24,8 +24,12 @@ final class Routes {
 
     private final Graph<String, Link> graph;
     private final Set<String> machineNodes;
-    /** Cached paths by "from\0to"; only looked up, never iterated. An empty list means no route. */
-    private final Map<String, List<Hop>> cache = new HashMap<>();
+    /**
+     * Cached paths by source, then destination; only looked up, never iterated. An empty list
+     * means no route. Keyed by the machines' own name strings (whose hashes Java caches), not by a
+     * concatenated key that would be hashed afresh for every packet.
+     */
+    private final Map<String, Map<String, List<Hop>>> cache = new HashMap<>();
 
     Routes(Graph<String, Link> graph, Set<String> machineNodes) {
         this.graph = graph;
@@ -38,11 +42,11 @@ final class Routes {
 
     /** The hops from one machine to another, or an empty list when no path of working links exists. */
     List<Hop> path(String from, String to) {
-        String key = from + '\0' + to;
-        List<Hop> cached = cache.get(key);
+        Map<String, List<Hop>> fromHere = cache.computeIfAbsent(from, k -> new HashMap<>());
+        List<Hop> cached = fromHere.get(to);
         if (cached == null) {
             cached = compute(from, to);
-            cache.put(key, cached);
+            fromHere.put(to, cached);
         }
         return cached;
     }

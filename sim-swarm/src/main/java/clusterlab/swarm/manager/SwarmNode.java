@@ -637,9 +637,9 @@ public final class SwarmNode {
         out.add(addr);
         ClusterStore s = store();
         if (s != null) {
-            for (NodeRecord n : s.nodes()) {
+            for (NodeRecord n : s.managers()) {
                 Ipv4 a = Ipv4.parse(n.addr);
-                if (n.isManager() && !out.contains(a)) {
+                if (!out.contains(a)) {
                     out.add(a);
                 }
             }

@@ -18,6 +18,8 @@ public final class ClusterStore {
     private String managerSecret = "";
     private final TreeMap<String, NodeRecord> nodes = new TreeMap<>();
     private final Workloads workloads = new Workloads();
+    /** Ids of the manager nodes (kept with every role change). */
+    private final java.util.TreeSet<String> managerIds = new java.util.TreeSet<>();
     /** The cluster spec's settings swarm init/update may change (SwarmKit's defaults until then). */
     private long taskHistoryLimit = DEFAULT_TASK_HISTORY_LIMIT;
     private long heartbeatPeriodNanos = DEFAULT_HEARTBEAT_PERIOD_NANOS;
@@ -113,6 +115,23 @@ public final class ClusterStore {
         return nodes.values();
     }
 
+    /** The nodes whose role is manager, in id order (what heartbeats hand out, without a scan). */
+    public Collection<NodeRecord> managers() {
+        java.util.List<NodeRecord> out = new ArrayList<>();
+        for (String id : managerIds) {
+            out.add(nodes.get(id));
+        }
+        return out;
+    }
+
+    private void reindexRole(NodeRecord n) {
+        if (n.isManager()) {
+            managerIds.add(n.id);
+        } else {
+            managerIds.remove(n.id);
+        }
+    }
+
     public NodeRecord node(String id) {
         return nodes.get(id);
     }
@@ -170,6 +189,7 @@ public final class ClusterStore {
                                 a.get(5), a.get(6), Long.parseLong(a.get(7)), Integer.parseInt(a.get(8)),
                                 Long.parseLong(a.get(9))));
                         workloads.nodeAdded(a.get(1));
+                        reindexRole(nodes.get(a.get(1)));
                     } catch (NumberFormatException e) {
                         // not a command this store wrote: nothing changes
                     }
@@ -179,7 +199,10 @@ public final class ClusterStore {
                 if (n != null && a.size() == 3) {
                     switch (a.get(0)) {
                         case "node-status" -> n.status = a.get(2);
-                        case "node-role" -> n.role = a.get(2);
+                        case "node-role" -> {
+                            n.role = a.get(2);
+                            reindexRole(n);
+                        }
                         default -> n.availability = a.get(2);
                     }
                     n.updatedNanos = nowNanos;
@@ -200,6 +223,7 @@ public final class ClusterStore {
             case "node-rm" -> {
                 if (n != null) {
                     nodes.remove(n.id);
+                    managerIds.remove(n.id);
                     workloads.nodeRemoved(n.id);
                 }
             }
