@@ -171,7 +171,10 @@ public final class Simulation {
         }
         long budget = maxEventsPerRun;
         while (nextEventTime() <= timeNanos) {
-            checkBudget(budget--, "runUntil(" + Time.formatInstant(timeNanos) + ")");
+            if (budget-- <= 0) {
+                // The message is built only when it is needed: this loop runs once per event.
+                checkBudget(0, "runUntil(" + Time.formatInstant(timeNanos) + ")");
+            }
             step();
         }
         now = timeNanos;

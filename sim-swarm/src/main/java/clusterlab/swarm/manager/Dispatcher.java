@@ -186,7 +186,7 @@ final class Dispatcher {
                     || !last.sandboxAddr().equals(sandbox)) {
                 Wire.Assignments a = new Wire.Assignments(n.id, term, ++assignmentSeq, tasks, ingress, sandbox);
                 lastSent.put(n.id, a);
-                send(Ipv4.parse(n.addr), a);
+                send(n.ip, a);
             }
         }
     }

@@ -638,7 +638,7 @@ public final class SwarmNode {
         ClusterStore s = store();
         if (s != null) {
             for (NodeRecord n : s.managers()) {
-                Ipv4 a = Ipv4.parse(n.addr);
+                Ipv4 a = n.ip;
                 if (!out.contains(a)) {
                     out.add(a);
                 }

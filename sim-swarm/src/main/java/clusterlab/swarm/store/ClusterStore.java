@@ -190,7 +190,7 @@ public final class ClusterStore {
                                 Long.parseLong(a.get(9))));
                         workloads.nodeAdded(a.get(1));
                         reindexRole(nodes.get(a.get(1)));
-                    } catch (NumberFormatException e) {
+                    } catch (IllegalArgumentException e) {
                         // not a command this store wrote: nothing changes
                     }
                 }

@@ -8,6 +8,8 @@ public final class NodeRecord {
     public final long raftId;
     public final String hostname;
     public final String addr;
+    /** {@link #addr} parsed once (heartbeats hand it out constantly). */
+    public final clusterlab.kernel.net.Ipv4 ip;
     public final String engineVersion;
     public final long createdNanos;
     /** The node's description: CPUs and memory as its engine reported them when it joined. */
@@ -27,6 +29,7 @@ public final class NodeRecord {
         this.raftId = raftId;
         this.hostname = hostname;
         this.addr = addr;
+        this.ip = clusterlab.kernel.net.Ipv4.parse(addr);
         this.engineVersion = engineVersion;
         this.role = role;
         this.createdNanos = createdNanos;
