@@ -30,6 +30,8 @@ final class Routes {
      * concatenated key that would be hashed afresh for every packet.
      */
     private final Map<String, Map<String, List<Hop>>> cache = new HashMap<>();
+    /** Hop distances to each destination computed so far; only looked up, never iterated. */
+    private final Map<String, SingleSourcePaths<String, Link>> distances = new HashMap<>();
 
     Routes(Graph<String, Link> graph, Set<String> machineNodes) {
         this.graph = graph;
@@ -38,6 +40,7 @@ final class Routes {
 
     void invalidate() {
         cache.clear();
+        distances.clear();
     }
 
     /** The hops from one machine to another, or an empty list when no path of working links exists. */
@@ -51,16 +54,36 @@ final class Routes {
         return cached;
     }
 
+    /**
+     * Hop distances to {@code to} over the links that are up, through switches only. Cached per
+     * destination: a shortest path from any machine walks downhill on these, and no machine but
+     * the endpoints can be on it (the source's own distance is larger than every node after it,
+     * so leaving it out of the search changes no distance the walk reads).
+     */
+    private SingleSourcePaths<String, Link> distancesTo(String to) {
+        SingleSourcePaths<String, Link> d = distances.get(to);
+        if (d == null) {
+            Graph<String, Link> usable = new MaskSubgraph<>(graph, v -> machineNodes.contains(v) && !v.equals(to),
+                    link -> !link.isUp());
+            d = new BFSShortestPath<>(usable).getPaths(to);
+            distances.put(to, d);
+        }
+        return d;
+    }
+
     private List<Hop> compute(String from, String to) {
         if (!graph.containsVertex(from) || !graph.containsVertex(to) || from.equals(to)) {
             return List.of();
         }
-        Graph<String, Link> usable = new MaskSubgraph<>(graph,
-                v -> machineNodes.contains(v) && !v.equals(from) && !v.equals(to),
-                link -> !link.isUp());
-        // Hop distances to the destination; walking downhill from the source gives a shortest path.
-        SingleSourcePaths<String, Link> toDestination = new BFSShortestPath<>(usable).getPaths(to);
-        double distance = toDestination.getWeight(from);
+        SingleSourcePaths<String, Link> toDestination = distancesTo(to);
+        // The source's distance: one more than its nearest usable neighbour (a switch, or the destination).
+        double distance = Double.POSITIVE_INFINITY;
+        for (Link link : graph.edgesOf(from)) {
+            String next = link.otherEnd(from);
+            if (link.isUp() && (!machineNodes.contains(next) || next.equals(to))) {
+                distance = Math.min(distance, toDestination.getWeight(next) + 1);
+            }
+        }
         if (Double.isInfinite(distance)) {
             return List.of();
         }
@@ -68,14 +91,25 @@ final class Routes {
         String at = from;
         // A shortest path has exactly `distance` hops; the bound guards the walk all the same.
         for (int step = 0; step < (int) distance; step++) {
-            double want = toDestination.getWeight(at) - 1;
+            double want = (step == 0 ? distance : toDestination.getWeight(at)) - 1;
             Link best = null;
             String bestNext = null;
-            for (Link link : usable.edgesOf(at)) {
-                String next = link.otherEnd(at);
-                if (toDestination.getWeight(next) == want && (bestNext == null || next.compareTo(bestNext) < 0)) {
-                    best = link;
-                    bestNext = next;
+            if (want == 0) {
+                // Only the destination is at distance 0: the direct link, if it is up.
+                Link direct = graph.getEdge(at, to);
+                if (direct != null && direct.isUp()) {
+                    best = direct;
+                    bestNext = to;
+                }
+            } else {
+                for (Link link : graph.edgesOf(at)) {
+                    String next = link.otherEnd(at);
+                    boolean usable = link.isUp() && !machineNodes.contains(next);
+                    if (usable && toDestination.getWeight(next) == want
+                            && (bestNext == null || next.compareTo(bestNext) < 0)) {
+                        best = link;
+                        bestNext = next;
+                    }
                 }
             }
             if (best == null) {
