@@ -107,15 +107,25 @@ public final class LabWindow {
 
         ScrollPane cluster = new ScrollPane(new ClusterView(lab));
         cluster.setFitToWidth(true);
+        // Under the terminals: panels that look inside the cluster (the Raft state of the managers).
+        TabPane inside = new TabPane();
+        inside.setId("inside-tabs");
+        inside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab raftTab = new Tab("Raft", new RaftPanel(new RaftPanelViewModel(lab)));
+        raftTab.setId("tab-raft");
+        inside.getTabs().add(raftTab);
+        SplitPane middle = new SplitPane(tabs, inside);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.55);
         SplitPane center = new SplitPane();
         center.setOrientation(Orientation.HORIZONTAL);
         if (lesson != null) {
             center.getItems().add(new LessonView(lesson, this::showMachine));
-            center.getItems().addAll(tabs, cluster);
-            center.setDividerPositions(0.30, 0.78);
+            center.getItems().addAll(middle, cluster);
+            center.setDividerPositions(0.27, 0.78);
         } else {
-            center.getItems().addAll(tabs, cluster);
-            center.setDividerPositions(0.72);
+            center.getItems().addAll(middle, cluster);
+            center.setDividerPositions(0.74);
         }
         BorderPane root = new BorderPane(center);
         root.setTop(toolbar(config));
