@@ -114,8 +114,13 @@ public final class LabWindow {
         });
         lab.selectedMachineProperty().addListener((obs, old, node) -> showMachine(node));
 
-        ScrollPane cluster = new ScrollPane(new ClusterView(lab));
-        cluster.setFitToWidth(true);
+        ScrollPane cards = new ScrollPane(new ClusterView(lab));
+        cards.setFitToWidth(true);
+        ScrollPane faults = new ScrollPane(new FaultsPanel(new FaultsViewModel(lab), lab));
+        faults.setFitToWidth(true);
+        SplitPane cluster = new SplitPane(cards, faults);
+        cluster.setOrientation(Orientation.VERTICAL);
+        cluster.setDividerPositions(0.55);
         // Under the terminals: panels that look inside the cluster (the Raft state of the managers).
         TabPane inside = new TabPane();
         inside.setId("inside-tabs");
