@@ -75,7 +75,7 @@ public final class LabWindow {
         Lesson l = config.lesson() == null ? null : LessonFiles.load(config.lesson());
         lab = l == null ? new LabViewModel(config.seed(), config.nodes(), Platform::runLater)
                 : LabViewModel.forLesson(l, Platform::runLater);
-        lesson = l == null ? null : new LessonViewModel(l, lab);
+        lesson = l == null ? null : new LessonViewModel(l, lab, ProgressStore.standard());
         timeControl = new TimeControlViewModel(lab::advance, new FxTicker());
         stage.getScene().setRoot(content(config));
         lab.start();

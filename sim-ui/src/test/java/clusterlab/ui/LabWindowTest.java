@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.TimeUnit;
 import clusterlab.kernel.Time;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,7 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The app started headless (Monocle) with two machines, typed into like a person would. */
+/** The app started headless (Monocle) with two machines, typed into and clicked like a person would. */
 @ExtendWith(ApplicationExtension.class)
 class LabWindowTest {
     private LabWindow window;
@@ -69,5 +70,17 @@ class LabWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.lab().nowNanosProperty().get()).isEqualTo(paused);
         assertThat(robot.lookup("#play").queryButton().getText()).contains("Play");
+    }
+
+    @Test
+    void aPartitionTypedInTheFaultsPanelSplitsTheNetwork(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().card("node1") != null);
+        robot.clickOn("#partition-groups").write("node1 | node2");
+        robot.clickOn("#partition");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().networkProperty().get().partitioned());
+        assertThat(robot.lookup("#faults-message").queryAs(Label.class).getText()).isEqualTo("partitioned: node1 | node2");
+        robot.clickOn("#heal");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !window.lab().networkProperty().get().partitioned());
+        assertThat(robot.lookup("#network-summary").queryAs(Label.class).getText()).contains("no partition");
     }
 }
