@@ -54,6 +54,11 @@ final class LessonView extends VBox {
         quiz.setVisible(!lesson.quiz().isEmpty());
         quiz.setManaged(!lesson.quiz().isEmpty());
         Label progress = new Label();
+        progress.setId("lesson-progress");
+        for (Button b : new Button[] {previous, next, quiz}) {
+            b.setMinWidth(Button.USE_PREF_SIZE); // a narrow pane squeezes the label, never the buttons
+        }
+        progress.setMinWidth(0);
         HBox nav = new HBox(8, previous, next, quiz, progress);
         nav.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().add(title);
@@ -66,7 +71,7 @@ final class LessonView extends VBox {
             boolean onQuiz = lesson.showingQuizProperty().get();
             previous.setDisable(!lesson.hasPrevious() && !onQuiz);
             next.setDisable(onQuiz || (!lesson.hasNext() && lesson.quiz().isEmpty()));
-            progress.setText(lesson.passedChecks() + " checks passed");
+            progress.setText(lesson.passedChecks() + " ✓");
             if (onQuiz) {
                 body.getChildren().setAll(new QuizView(lesson.quiz()));
             } else {
@@ -75,7 +80,8 @@ final class LessonView extends VBox {
         };
         lesson.indexProperty().addListener((obs, old, now) -> redraw.run());
         lesson.showingQuizProperty().addListener((obs, old, now) -> redraw.run());
-        lesson.checkProperty().addListener((obs, old, now) -> progress.setText(lesson.passedChecks() + " checks passed"));
+        lesson.checkProperty().addListener((obs, old, now) -> progress.setText(lesson.passedChecks() + " ✓"));
+        progress.setTooltip(new javafx.scene.control.Tooltip("steps whose check passed"));
         redraw.run();
     }
 

@@ -15,9 +15,11 @@ import javafx.scene.layout.VBox;
 /**
  * The Raft panel: a table row per manager (role, term, vote, leader, commit/applied/last index)
  * and, beside each other, every manager's newest log entries, so replication and commit can be
- * watched. Entries past a manager's commit index are marked as not committed yet.
+ * watched. Entries past a manager's commit index are marked with * (not committed yet).
  */
 final class RaftPanel extends VBox {
+    private static final double ROW_HEIGHT = 24;
+    private static final double HEADER_HEIGHT = 30;
     private final RaftPanelViewModel raft;
     private final HBox logs = new HBox(8);
 
@@ -35,28 +37,56 @@ final class RaftPanel extends VBox {
         table.setId("raft-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("no managers"));
-        table.getColumns().add(column("Node", ManagerRaft::node));
-        table.getColumns().add(column("Role", ManagerRaft::role));
-        table.getColumns().add(column("Term", m -> String.valueOf(m.term())));
-        table.getColumns().add(column("Vote", m -> raft.nameOf(m.vote())));
-        table.getColumns().add(column("Leader", m -> raft.nameOf(m.leader())));
-        table.getColumns().add(column("Commit", m -> String.valueOf(m.commitIndex())));
-        table.getColumns().add(column("Applied", m -> String.valueOf(m.appliedIndex())));
-        table.getColumns().add(column("Last", m -> String.valueOf(m.lastIndex())));
-        table.getColumns().add(column("Raft id", m -> Long.toHexString(m.id())));
-        // Header plus up to five rows; the logs below get the rest of the height.
-        table.setFixedCellSize(24);
-        table.setPrefHeight(28 + 5 * 24);
-        table.setMinHeight(28 + 2 * 24);
+        // Widths are shares of the table's width (constrained policy): the 16-digit id needs the most.
+        table.getColumns().add(column("Node", 55, ManagerRaft::node));
+        table.getColumns().add(column("Role", 75, ManagerRaft::role));
+        table.getColumns().add(column("Term", 45, m -> String.valueOf(m.term())));
+        table.getColumns().add(column("Vote", 55, m -> raft.nameOf(m.vote())));
+        table.getColumns().add(column("Leader", 55, m -> raft.nameOf(m.leader())));
+        table.getColumns().add(column("Commit", 62, m -> String.valueOf(m.commitIndex())));
+        table.getColumns().add(column("Applied", 60, m -> String.valueOf(m.appliedIndex())));
+        table.getColumns().add(column("Last", 45, m -> String.valueOf(m.lastIndex())));
+        table.getColumns().add(column("Raft id", 125, m -> Long.toHexString(m.id())));
+        // Tall enough for every manager (up to seven, the most a swarm should have); the logs get the rest.
+        table.setFixedCellSize(ROW_HEIGHT);
+        Runnable fit = () -> {
+            double h = HEADER_HEIGHT + Math.max(1, Math.min(7, raft.managers().size())) * ROW_HEIGHT;
+            table.setMinHeight(h);
+            table.setPrefHeight(h);
+            table.setMaxHeight(h);
+        };
+        raft.managers().addListener((ListChangeListener<ManagerRaft>) c -> fit.run());
+        fit.run();
 
+        Label legend = new Label("logs: newest first, * not committed yet");
+        legend.getStyleClass().add("raft-legend");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, summary, gap, legend);
         VBox.setVgrow(logs, Priority.ALWAYS);
-        getChildren().addAll(summary, table, logs);
+        getChildren().addAll(header, table, logs);
         raft.managers().addListener((ListChangeListener<ManagerRaft>) c -> drawLogs());
         drawLogs();
     }
 
-    private static TableColumn<ManagerRaft, String> column(String title, Function<ManagerRaft, String> value) {
+    /** A log line cut with an ellipsis at the list's width (no sideways scrolling), whole in its tooltip. */
+    private static final class EllipsisCell extends javafx.scene.control.ListCell<String> {
+        EllipsisCell() {
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(item));
+        }
+    }
+
+    private static TableColumn<ManagerRaft, String> column(String title, double width,
+                                                           Function<ManagerRaft, String> value) {
         TableColumn<ManagerRaft, String> c = new TableColumn<>(title);
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setSortable(false);
         return c;
@@ -65,16 +95,18 @@ final class RaftPanel extends VBox {
     private void drawLogs() {
         logs.getChildren().clear();
         for (ManagerRaft m : raft.managers()) {
-            Label title = new Label(m.node() + " log (last " + m.log().size() + ")");
+            Label title = new Label(m.node() + " log");
             title.getStyleClass().add("raft-log-title");
             ListView<String> entries = new ListView<>();
             entries.setId("raft-log-" + m.node());
             entries.getStyleClass().add("raft-log");
-            for (ManagerRaft.LogLine e : m.log()) {
-                entries.getItems().add(e.index() + "  t" + e.term() + "  " + e.command()
-                        + (e.index() > m.commitIndex() ? "   (not committed)" : ""));
+            entries.setCellFactory(list -> new EllipsisCell());
+            // Newest first: what just happened is what a student watches, and it stays in view as the log grows.
+            for (int i = m.log().size() - 1; i >= 0; i--) {
+                ManagerRaft.LogLine e = m.log().get(i);
+                entries.getItems().add((e.index() > m.commitIndex() ? "*" : " ") + e.index() + " t" + e.term() + " "
+                        + e.command());
             }
-            entries.scrollTo(entries.getItems().size() - 1); // the newest entries are the interesting ones
             VBox.setVgrow(entries, Priority.ALWAYS);
             VBox box = new VBox(2, title, entries);
             HBox.setHgrow(box, Priority.ALWAYS);
