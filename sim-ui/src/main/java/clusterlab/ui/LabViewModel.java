@@ -35,7 +35,8 @@ import javafx.collections.ObservableList;
  */
 public final class LabViewModel implements AutoCloseable {
     /** What changed by one piece of simulation work, handed from the simulation thread to the FX thread. */
-    record Snapshot(Map<String, String> output, List<MachineCard> cards, long nowNanos) {
+    record Snapshot(Map<String, String> output, List<MachineCard> cards, List<ManagerRaft> raft,
+                    NetworkState network, long nowNanos) {
     }
 
     private final long seed;
@@ -44,6 +45,10 @@ public final class LabViewModel implements AutoCloseable {
     private final SimulationThread sim = new SimulationThread();
     private final List<TerminalViewModel> terminals = new ArrayList<>();
     private final ObservableList<MachineCard> cards = FXCollections.observableArrayList();
+    private final ObservableList<ManagerRaft> raft = FXCollections.observableArrayList();
+    private final javafx.beans.property.ReadOnlyObjectWrapper<NetworkState> network =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(NetworkState.NONE);
+    private final javafx.beans.property.ReadOnlyLongWrapper nowNanos = new javafx.beans.property.ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("0.000s");
     private final StringProperty selectedMachine = new SimpleStringProperty("node1");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -117,6 +122,21 @@ public final class LabViewModel implements AutoCloseable {
         return cards.stream().filter(c -> c.name().equals(node)).findFirst().orElse(null);
     }
 
+    /** Every running manager's Raft state, in machine order, replaced with every snapshot. */
+    public ObservableList<ManagerRaft> raft() {
+        return raft;
+    }
+
+    /** Loss, latency and partitions in force, as of the last snapshot. */
+    public javafx.beans.property.ReadOnlyObjectProperty<NetworkState> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
+
+    /** Virtual time in nanoseconds, as of the last snapshot. */
+    public javafx.beans.property.ReadOnlyLongProperty nowNanosProperty() {
+        return nowNanos.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty timeProperty() {
         return time.getReadOnlyProperty();
     }
@@ -176,6 +196,37 @@ public final class LabViewModel implements AutoCloseable {
                 session.redisplayPrompt();
             }
         });
+    }
+
+    /** Makes a machine leave its swarm, typed on its terminal as a person would (so it shows and replays). */
+    public CompletableFuture<Void> leaveSwarm(String node) {
+        return run(() -> typeOn(node, "docker swarm leave --force"));
+    }
+
+    /** Splits the machines into groups that cannot reach each other; unnamed machines form one more group. */
+    public CompletableFuture<Void> partition(List<java.util.Set<String>> groups) {
+        List<java.util.Set<String>> copy = groups.stream().<java.util.Set<String>>map(java.util.LinkedHashSet::new).toList();
+        return run(() -> session.partition(copy));
+    }
+
+    /** Drops every packet from one machine to another (the other direction still works). */
+    public CompletableFuture<Void> block(String from, String to) {
+        return run(() -> session.block(from, to));
+    }
+
+    /** Ends every partition and block. */
+    public CompletableFuture<Void> heal() {
+        return run(() -> session.heal());
+    }
+
+    /** The probability (0..1) that any packet is lost. */
+    public CompletableFuture<Void> setLoss(double probability) {
+        return run(() -> session.setLoss(probability));
+    }
+
+    /** A constant one-way delay on every link. */
+    public CompletableFuture<Void> setLatency(long nanos) {
+        return run(() -> session.setLatency(nanos));
     }
 
     /** Performs one action of a lesson step through the session. */
@@ -281,9 +332,14 @@ public final class LabViewModel implements AutoCloseable {
             }
         }
         if (session == null) {
-            return new Snapshot(output, List.of(), 0);
+            return new Snapshot(output, List.of(), List.of(), NetworkState.NONE, 0);
         }
-        return new Snapshot(output, ClusterCards.of(session), session.simulation().now());
+        var net = session.docker().cluster().network();
+        NetworkState networkState = new NetworkState(net.defaultSettings().lossProbability(),
+                net.defaultSettings().latency().meanNanos(), net.isPartitioned(),
+                net.blocks().stream().map(b -> b.get(0) + "->" + b.get(1)).toList());
+        return new Snapshot(output, ClusterCards.of(session), RaftRows.of(session), networkState,
+                session.simulation().now());
     }
 
     /** FX side: new output into the tabs, new cards, the clock. */
@@ -293,7 +349,10 @@ public final class LabViewModel implements AutoCloseable {
         }
         if (!s.cards().isEmpty()) {
             cards.setAll(s.cards());
+            raft.setAll(s.raft()); // only with cards: before boot there is no session to read
+            network.set(s.network());
         }
+        nowNanos.set(s.nowNanos());
         time.set(Time.formatInstant(s.nowNanos()));
     }
 

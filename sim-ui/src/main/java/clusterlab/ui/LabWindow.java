@@ -38,6 +38,7 @@ public final class LabWindow {
     private final Stage stage;
     private LabViewModel lab;
     private LessonViewModel lesson;
+    private TimeControlViewModel timeControl;
     private TabPane tabs;
 
     private LabWindow(Stage stage) {
@@ -65,12 +66,17 @@ public final class LabWindow {
         return lesson;
     }
 
+    public TimeControlViewModel timeControl() {
+        return timeControl;
+    }
+
     private void load(Config config) {
         closeLab();
         Lesson l = config.lesson() == null ? null : LessonFiles.load(config.lesson());
         lab = l == null ? new LabViewModel(config.seed(), config.nodes(), Platform::runLater)
                 : LabViewModel.forLesson(l, Platform::runLater);
-        lesson = l == null ? null : new LessonViewModel(l, lab);
+        lesson = l == null ? null : new LessonViewModel(l, lab, ProgressStore.standard());
+        timeControl = new TimeControlViewModel(lab::advance, new FxTicker());
         stage.getScene().setRoot(content(config));
         lab.start();
         if (lesson != null) {
@@ -81,6 +87,9 @@ public final class LabWindow {
     }
 
     private void closeLab() {
+        if (timeControl != null) {
+            timeControl.pause(); // no more ticks for a lab that is going away
+        }
         if (lab != null) {
             lab.close();
             lab = null;
@@ -105,17 +114,32 @@ public final class LabWindow {
         });
         lab.selectedMachineProperty().addListener((obs, old, node) -> showMachine(node));
 
-        ScrollPane cluster = new ScrollPane(new ClusterView(lab));
-        cluster.setFitToWidth(true);
+        ScrollPane cards = new ScrollPane(new ClusterView(lab));
+        cards.setFitToWidth(true);
+        ScrollPane faults = new ScrollPane(new FaultsPanel(new FaultsViewModel(lab), lab));
+        faults.setFitToWidth(true);
+        SplitPane cluster = new SplitPane(cards, faults);
+        cluster.setOrientation(Orientation.VERTICAL);
+        cluster.setDividerPositions(0.55);
+        // Under the terminals: panels that look inside the cluster (the Raft state of the managers).
+        TabPane inside = new TabPane();
+        inside.setId("inside-tabs");
+        inside.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Tab raftTab = new Tab("Raft", new RaftPanel(new RaftPanelViewModel(lab)));
+        raftTab.setId("tab-raft");
+        inside.getTabs().add(raftTab);
+        SplitPane middle = new SplitPane(tabs, inside);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.55);
         SplitPane center = new SplitPane();
         center.setOrientation(Orientation.HORIZONTAL);
         if (lesson != null) {
             center.getItems().add(new LessonView(lesson, this::showMachine));
-            center.getItems().addAll(tabs, cluster);
-            center.setDividerPositions(0.30, 0.78);
+            center.getItems().addAll(middle, cluster);
+            center.setDividerPositions(0.27, 0.78);
         } else {
-            center.getItems().addAll(tabs, cluster);
-            center.setDividerPositions(0.72);
+            center.getItems().addAll(middle, cluster);
+            center.setDividerPositions(0.74);
         }
         BorderPane root = new BorderPane(center);
         root.setTop(toolbar(config));
@@ -156,6 +180,27 @@ public final class LabWindow {
         Button s1 = timeButton("+1 s", Time.SECOND);
         Button s10 = timeButton("+10 s", 10 * Time.SECOND);
         Button m1 = timeButton("+1 min", Time.MINUTE);
+        Button play = new Button();
+        play.setId("play");
+        play.textProperty().bind(timeControl.playingProperty().map(p -> p ? "❚❚ Pause" : "▶ Play"));
+        play.setOnAction(e -> timeControl.toggle());
+        ComboBox<Double> speed = new ComboBox<>();
+        speed.setId("speed");
+        speed.getItems().addAll(TimeControlViewModel.SPEEDS);
+        speed.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return v == null ? "" : TimeControlViewModel.label(v);
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("×", ""));
+            }
+        });
+        speed.setValue(timeControl.speedProperty().get());
+        speed.setOnAction(e -> timeControl.speedProperty().set(speed.getValue()));
+        speed.setTooltip(new javafx.scene.control.Tooltip("virtual seconds per wall second while playing"));
 
         Label selected = new Label();
         selected.textProperty().bind(lab.selectedMachineProperty());
@@ -179,7 +224,8 @@ public final class LabWindow {
                 lab.save(file.toPath());
             }
         });
-        return new ToolBar(new Label("Lesson"), lessons, new Separator(), time, s1, s10, m1, new Separator(),
+        return new ToolBar(new Label("Lesson"), lessons, new Separator(), time, play, speed, s1, s10, m1,
+                new Separator(),
                 selected, crash, restart, new Separator(), save);
     }
 

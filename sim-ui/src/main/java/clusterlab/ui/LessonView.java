@@ -32,22 +32,78 @@ final class LessonView extends VBox {
         previous.setId("lesson-previous");
         Button next = new Button("Next ▶");
         next.setId("lesson-next");
-        previous.setOnAction(e -> lesson.previous());
-        next.setOnAction(e -> lesson.next());
+        previous.setOnAction(e -> {
+            if (lesson.showingQuizProperty().get()) {
+                lesson.showingQuizProperty().set(false); // back to the step the quiz was opened from
+            } else {
+                lesson.previous();
+            }
+        });
+        // After the last step, Next leads to the quiz.
+        next.setOnAction(e -> {
+            if (lesson.hasNext()) {
+                lesson.next();
+            } else {
+                lesson.showingQuizProperty().set(true);
+            }
+        });
+        Button quiz = new Button();
+        quiz.setId("lesson-quiz");
+        quiz.textProperty().bind(lesson.showingQuizProperty().map(q -> q ? "Steps" : "Quiz"));
+        quiz.setOnAction(e -> lesson.showingQuizProperty().set(!lesson.showingQuizProperty().get()));
+        quiz.setVisible(!lesson.quiz().isEmpty());
+        quiz.setManaged(!lesson.quiz().isEmpty());
         Label progress = new Label();
-        HBox nav = new HBox(8, previous, next, progress);
+        progress.setId("lesson-progress");
+        for (Button b : new Button[] {previous, next, quiz}) {
+            b.setMinWidth(Button.USE_PREF_SIZE); // a narrow pane squeezes the label, never the buttons
+        }
+        progress.setMinWidth(0);
+        HBox nav = new HBox(8, previous, next, quiz, progress);
         nav.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        getChildren().addAll(title, scroll, nav);
+        getChildren().add(title);
+        if (lesson.restoredAt() > 0) {
+            getChildren().add(restoreBanner());
+        }
+        getChildren().addAll(scroll, nav);
 
         Runnable redraw = () -> {
-            previous.setDisable(!lesson.hasPrevious());
-            next.setDisable(!lesson.hasNext());
-            progress.setText(lesson.passedChecks() + " checks passed");
-            draw(showMachine);
+            boolean onQuiz = lesson.showingQuizProperty().get();
+            previous.setDisable(!lesson.hasPrevious() && !onQuiz);
+            next.setDisable(onQuiz || (!lesson.hasNext() && lesson.quiz().isEmpty()));
+            progress.setText(lesson.passedChecks() + " ✓");
+            if (onQuiz) {
+                body.getChildren().setAll(new QuizView(lesson.quiz()));
+            } else {
+                draw(showMachine);
+            }
         };
         lesson.indexProperty().addListener((obs, old, now) -> redraw.run());
-        lesson.checkProperty().addListener((obs, old, now) -> progress.setText(lesson.passedChecks() + " checks passed"));
+        lesson.showingQuizProperty().addListener((obs, old, now) -> redraw.run());
+        lesson.checkProperty().addListener((obs, old, now) -> progress.setText(lesson.passedChecks() + " ✓"));
+        progress.setTooltip(new javafx.scene.control.Tooltip("steps whose check passed"));
         redraw.run();
+    }
+
+    /** Says the lesson reopened where the person left off, on a fresh cluster, and offers to catch up. */
+    private VBox restoreBanner() {
+        int at = lesson.restoredAt();
+        Label text = new Label("Reopened at step " + (at + 1) + ", where you left off. The cluster starts fresh,"
+                + " so the commands of the steps before it have not run here.");
+        text.setWrapText(true);
+        Button catchUp = new Button(at == 1 ? "Do step 1 for me" : "Do steps 1–" + at + " for me");
+        catchUp.setId("lesson-catch-up");
+        VBox banner = new VBox(4, text, catchUp);
+        banner.setId("restore-banner");
+        banner.getStyleClass().add("restore-banner");
+        catchUp.setOnAction(e -> {
+            catchUp.setDisable(true);
+            text.setText("Catching up: running the earlier steps…");
+            lesson.catchUp().whenComplete((x, failure) -> javafx.application.Platform.runLater(() -> {
+                getChildren().remove(banner);
+            }));
+        });
+        return banner;
     }
 
     private void draw(java.util.function.Consumer<String> showMachine) {

@@ -32,14 +32,66 @@ public final class LessonViewModel {
     private final ReadOnlyStringWrapper checkMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper hints = new ReadOnlyStringWrapper("");
     private final List<CheckState> checks = new ArrayList<>();
+    private final QuizViewModel quiz;
+    private final javafx.beans.property.BooleanProperty showingQuiz = new javafx.beans.property.SimpleBooleanProperty();
+    private final ProgressStore progress;
+    /** The step the lesson reopened at (0 when it starts fresh); the cluster has not done the steps before it. */
+    private final int restoredAt;
     private int hintsShown;
 
+    /** A lesson that remembers nothing (tests, or a store that should not be touched). */
     public LessonViewModel(Lesson lesson, LabViewModel lab) {
+        this(lesson, lab, null);
+    }
+
+    /** A lesson that reopens at the step stored in {@code progress} and stores every step it moves to. */
+    public LessonViewModel(Lesson lesson, LabViewModel lab, ProgressStore progress) {
         this.lesson = lesson;
         this.lab = lab;
+        this.progress = progress;
+        this.quiz = new QuizViewModel(lesson.quiz());
         for (int i = 0; i < lesson.steps().size(); i++) {
             checks.add(CheckState.NOT_RUN);
         }
+        restoredAt = progress == null ? 0 : Math.min(progress.lastStep(lesson.id()), lesson.steps().size() - 1);
+        index.set(restoredAt);
+    }
+
+    public QuizViewModel quiz() {
+        return quiz;
+    }
+
+    /** Whether the lesson pane shows the quiz instead of the current step. */
+    public javafx.beans.property.BooleanProperty showingQuizProperty() {
+        return showingQuiz;
+    }
+
+    /** The step index the lesson was restored at (0: it started at the beginning). */
+    public int restoredAt() {
+        return restoredAt;
+    }
+
+    /**
+     * Performs the actions and checks of every step before the restored one, so the fresh cluster
+     * catches up with where the person left off (checks capture variables later steps use).
+     */
+    public CompletableFuture<Void> catchUp() {
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (int i = 0; i < restoredAt; i++) {
+            Lesson.LessonStep s = lesson.steps().get(i);
+            int at = i;
+            for (Scenario.Step a : s.actions()) {
+                chain = chain.thenCompose(x -> lab.perform(a));
+            }
+            if (s.check() != null) {
+                chain = chain.thenCompose(x -> lab.check(s.check())).thenAccept(r -> {
+                    if (r != null) {
+                        checks.set(at, r.passed() ? CheckState.PASSED : CheckState.FAILED);
+                    }
+                });
+            }
+        }
+        return chain;
     }
 
     public Lesson lesson() {
@@ -196,7 +248,11 @@ public final class LessonViewModel {
         hints.set("");
         check.set(checks.get(to));
         checkMessage.set(checks.get(to) == CheckState.PASSED ? "✓ the step worked" : "");
+        showingQuiz.set(false);
         index.set(to); // last: listeners redraw from the new step's state
+        if (progress != null) {
+            progress.remember(lesson.id(), to);
+        }
     }
 
     /** The lessons are Markdown; the first slice shows plain text, keeping code blocks indented. */

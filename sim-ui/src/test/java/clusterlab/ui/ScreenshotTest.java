@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -18,13 +20,20 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Renders the main window headless on lesson L3 after its first steps, to target/app.png (and to
+ * Renders the main window headless on lesson L3 once it has three managers, to target/app.png (and to
  * the path in -Dclusterlab.screenshot, which is how docs/screenshots/app.png is made).
  */
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTest {
+    static final String MANAGERS_STEP = "How many managers?";
     private LabWindow window;
     private Stage stage;
+
+    /** The lesson must start at step 1, whatever an earlier run left in the progress file. */
+    @org.junit.jupiter.api.BeforeAll
+    static void forgetProgress() throws Exception {
+        Files.deleteIfExists(ProgressStore.standard().file());
+    }
 
     @Start
     void start(Stage stage) {
@@ -36,14 +45,20 @@ class ScreenshotTest {
     void rendersTheMainWindowToPng(FxRobot robot) throws Exception {
         LessonViewModel lesson = window.lesson();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> window.lab().card("node1") != null);
-        // Two steps of the swarm lesson, with their checks, so the cards show managers and Raft.
-        for (int i = 0; i < 2; i++) {
-            int step = i;
-            robot.interact(() -> lesson.performAll().thenCompose(x -> lesson.check()));
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                    () -> lesson.index() == step && lesson.checkProperty().get() != LessonViewModel.CheckState.RUNNING
-                            && lesson.checkProperty().get() != LessonViewModel.CheckState.NOT_RUN);
-            if (step == 0) {
+        // The swarm lesson up to "How many managers?": three managers, so the Raft panel has three rows.
+        int last = -1;
+        for (int i = 0; i < lesson.lesson().steps().size(); i++) {
+            if (lesson.lesson().steps().get(i).title().equals(MANAGERS_STEP)) {
+                last = i;
+            }
+        }
+        assertThat(last).as("L3 has the step " + MANAGERS_STEP).isPositive();
+        for (int i = 0; i <= last; i++) {
+            AtomicReference<CompletableFuture<LessonViewModel.CheckState>> done = new AtomicReference<>();
+            robot.interact(() -> done.set(lesson.performAll().thenCompose(x -> lesson.check())));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> done.get().isDone());
+            WaitForAsyncUtils.waitForFxEvents();
+            if (i < last) {
                 robot.interact(lesson::next);
             }
         }
@@ -65,6 +80,8 @@ class ScreenshotTest {
         }
         assertThat(png.getWidth()).isEqualTo(1280);
         assertThat(lesson.checkProperty().get()).isEqualTo(LessonViewModel.CheckState.PASSED);
+        assertThat(window.lab().raft()).hasSize(3);
+        assertThat(window.lab().raft().stream().filter(ManagerRaft::isLeader).count()).isEqualTo(1);
     }
 
     /** javafx-swing's SwingFXUtils without the dependency: copy the pixels. */
