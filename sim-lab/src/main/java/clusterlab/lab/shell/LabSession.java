@@ -290,7 +290,13 @@ public final class LabSession {
 
     /** Runs virtual time forward; foreground programs keep running (top refreshes). */
     public void advance(long nanos) {
-        steps.add(new clusterlab.lab.scenario.Scenario.Step.Wait(0, nanos));
+        int last = steps.size() - 1;
+        if (last >= 0 && steps.get(last) instanceof clusterlab.lab.scenario.Scenario.Step.Wait w) {
+            // Consecutive waits are one wait (the app's Play advances in many small slices).
+            steps.set(last, new clusterlab.lab.scenario.Scenario.Step.Wait(0, w.nanos() + nanos));
+        } else {
+            steps.add(new clusterlab.lab.scenario.Scenario.Step.Wait(0, nanos));
+        }
         sim.runFor(nanos);
     }
 
