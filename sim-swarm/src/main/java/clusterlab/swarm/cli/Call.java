@@ -104,6 +104,24 @@ final class Call {
         return true;
     }
 
+    /**
+     * Writes {@code commands} through the leader and then runs {@code then}; a failed write is
+     * reported as the daemon's error instead. With nothing to write, {@code then} runs at once.
+     */
+    void writeThen(java.util.List<String> commands, Runnable then) {
+        if (commands.isEmpty()) {
+            then.run();
+            return;
+        }
+        node.write(commands, e -> {
+            if (e != null) {
+                daemonError(e);
+            } else {
+                then.run();
+            }
+        });
+    }
+
     /** Ends with {@code status}, having printed what it had to already. */
     void exit(int status) {
         if (live()) {

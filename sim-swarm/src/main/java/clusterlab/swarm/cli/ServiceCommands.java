@@ -264,17 +264,7 @@ final class ServiceCommands {
                 c.failWith(String.join("\n", errors), 1);
             }
         };
-        if (cmds.isEmpty()) {
-            finish.run();
-            return;
-        }
-        c.node.write(cmds, e -> {
-            if (e != null) {
-                c.daemonError(e);
-            } else {
-                finish.run();
-            }
-        });
+        c.writeThen(cmds, finish);
     }
 
     static void ls(Call c) {

@@ -182,16 +182,6 @@ final class StackCommands {
             }
             c.ok("");
         };
-        if (cmds.isEmpty()) {
-            finish.run();
-            return;
-        }
-        c.node.write(cmds, e -> {
-            if (e != null) {
-                c.daemonError(e);
-            } else {
-                finish.run();
-            }
-        });
+        c.writeThen(cmds, finish);
     }
 }
