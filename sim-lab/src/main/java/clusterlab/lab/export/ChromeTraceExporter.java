@@ -23,10 +23,11 @@ import java.util.TreeSet;
  *       pid 0, named {@value #CLUSTER};
  *   <li>one thread per component (tids 1.. in component-name order, the same tid for a component in
  *       every process), with {@code thread_name} metadata;
- *   <li>every record is an instant event ({@code "ph":"i"}) named by its kind, its category the
- *       component, its fields as {@code args}; faults (crash, restart, power-off, partition, block,
- *       unblock, heal, link up/down, loss/duplication/latency/bandwidth changes) have global scope
- *       ({@code "s":"g"}), the rest thread scope;
+ *   <li>every record is an event named by its kind, its category the component, its fields as
+ *       {@code args}: faults (crash, restart, power-off, partition, block, unblock, heal, link
+ *       up/down, loss/duplication/latency/bandwidth changes) are global instants ({@code "ph":"i",
+ *       "s":"g"}); the rest are zero-length slices ({@code "ph":"X","dur":0}), because Perfetto and
+ *       chrome://tracing attach flow arrows to slices, not to instants;
  *   <li>a packet's {@code net send} and its first {@code net deliver} are joined by a flow: a
  *       {@code "ph":"s"} event at the send and a {@code "ph":"f","bp":"e"} event at the delivery,
  *       sharing the packet's id. Dropped packets, the second copy of a duplicated packet and
@@ -127,12 +128,18 @@ public final class ChromeTraceExporter {
             g.writeStartObject();
             g.writeStringField("name", r.kind());
             g.writeStringField("cat", r.component().isEmpty() ? "trace" : r.component());
-            g.writeStringField("ph", "i");
+            boolean fault = TraceKinds.isFault(r);
+            g.writeStringField("ph", fault ? "i" : "X");
             g.writeFieldName("ts");
             g.writeNumber(micros(r.time()));
+            if (!fault) {
+                g.writeNumberField("dur", 0);
+            }
             g.writeNumberField("pid", pid);
             g.writeNumberField("tid", tid);
-            g.writeStringField("s", TraceKinds.isFault(r) ? "g" : "t");
+            if (fault) {
+                g.writeStringField("s", "g");
+            }
             g.writeObjectFieldStart("args");
             for (Map.Entry<String, Object> f : r.fields().entrySet()) {
                 g.writeFieldName(f.getKey());
