@@ -1,7 +1,5 @@
 package clusterlab.runtime.registry;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import clusterlab.kernel.Simulation;
 import clusterlab.kernel.Time;
 import clusterlab.kernel.fs.Blob;
@@ -10,10 +8,9 @@ import clusterlab.kernel.fs.LayerEntry;
 import clusterlab.runtime.image.HistoryEntry;
 import clusterlab.runtime.image.Image;
 import clusterlab.runtime.image.ImageReference;
+import clusterlab.kernel.testing.GoldenFile;
 import clusterlab.runtime.image.ImageStore;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,39 +36,7 @@ class PullPushTranscriptTest {
 
     @Test
     void transcripts() throws IOException {
-        List<String> lines = Files.readAllLines(FILE, StandardCharsets.UTF_8);
-        StringBuilder rewritten = new StringBuilder();
-        List<String> mismatches = new ArrayList<>();
-        int i = 0;
-        while (i < lines.size()) {
-            String line = lines.get(i);
-            if (line.isBlank() || line.startsWith("#")) {
-                rewritten.append(line).append('\n');
-                i++;
-                continue;
-            }
-            String command = line;
-            int start = i + 1;
-            if (start >= lines.size() || !lines.get(start).equals("----")) {
-                throw new IllegalStateException("line " + (start + 1) + ": expected ----");
-            }
-            int end = start + 1;
-            while (end < lines.size() && !lines.get(end).equals("----")) {
-                end++;
-            }
-            String expected = String.join("\n", lines.subList(start + 1, Math.min(end, lines.size())));
-            String actual = run(command);
-            if (!actual.equals(expected)) {
-                mismatches.add(command + "\n--- expected\n" + expected + "\n--- actual\n" + actual);
-            }
-            rewritten.append(command).append("\n----\n").append(actual).append(actual.isEmpty() ? "" : "\n").append("----\n");
-            i = end + 1;
-        }
-        if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(FILE, rewritten.toString(), StandardCharsets.UTF_8);
-            return;
-        }
-        assertThat(mismatches).as("run with -Dgolden.update=true to regenerate").isEmpty();
+        GoldenFile.check(FILE, this::run, null);
     }
 
     private String run(String command) {
